@@ -1,0 +1,78 @@
+"""Committed reports: one per notebook, offline HTML, deterministic, and nbval really compares them."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_there_are_notebooks():
+    assert [p.name for p in NOTEBOOKS][:1] == ["00_corpus.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_pattern(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    params = tagged[0].source
+    for name in ("corpus", "out", "model"):
+        assert re.search(rf"^{name} = ", params, re.M), name
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit notebooks without outputs"
+    assert "report.start(" in "".join(c.source for c in nb.cells)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_report_exists_and_is_clean(path):
+    ipynb = ROOT / "reports" / path.name
+    html = ipynb.with_suffix(".html")
+    assert ipynb.exists() and html.exists(), "run: make report"
+    text = ipynb.read_text()
+    assert str(ROOT) not in text and "/home/" not in text and "/tmp/" not in text
+    assert not re.search(r"0x[0-9a-f]{8,}", text), "memory address in output"
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", text), "timestamp in report"
+    nb = nbformat.read(ipynb, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    page = html.read_text()
+    assert not re.search(r"<script[^>]+src=\"?https?://", page), "report must open offline"
+    assert "https://cdn" not in page
+    assert "jp-InputArea-editor" not in page.split("</style>")[-1], "render with --no-input"
+
+
+def test_nbval_fails_when_a_reported_number_changes(tmp_path):
+    source = nbformat.read(ROOT / "reports" / "00_corpus.ipynb", as_version=4)
+    # the copy rewrites reports/00_*.csv with identical content (paths resolve against the project)
+    same = tmp_path / "same.ipynb"
+    nbformat.write(source, same)
+
+    changed = nbformat.read(same, as_version=4)
+    hits = 0
+    for cell in changed.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            for mime in ("text/plain", "text/html"):
+                if mime in data and "803" in data[mime]:
+                    data[mime] = data[mime].replace("803", "804")
+                    hits += 1
+    assert hits, "expected the word count 803 of seed 001 in the report"
+    nbformat.write(changed, tmp_path / "changed.ipynb")
+
+    def nbval(name):
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "--nbval", "-p", "no:cacheprovider",
+                               "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), name],
+                              cwd=tmp_path, capture_output=True, text=True)
+
+    same_run = nbval("same.ipynb")
+    assert same_run.returncode == 0, same_run.stdout[-3000:]
+    failed = nbval("changed.ipynb")
+    assert failed.returncode != 0
+    assert "804" in failed.stdout and "803" in failed.stdout
