@@ -113,9 +113,13 @@ class Run:
 
     def save(self, frame, name: str, index: bool = False):
         """Write ``frame`` to ``OUT/NAME.csv`` and return it for display."""
+        import pandas as pd
+
         self.out.mkdir(parents=True, exist_ok=True)
         frame.to_csv(self.out / f"{name}.csv", index=index, lineterminator="\n")
         self._tables.append(name)
+        if not index and len(frame.columns) > 1 and frame.index.equals(pd.RangeIndex(len(frame))):
+            return frame.set_index(frame.columns[0])  # shown keyed by its first column, no 0..n
         return frame
 
     def save_figure(self, fig, name: str, caption: str):
