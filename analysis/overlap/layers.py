@@ -1,0 +1,222 @@
+"""The quote, source, figure and paraphrase layers of source overlap, computed together.
+
+Text reuse (``analysis.overlap.reuse``) compares prose; these layers compare
+what the prose is made of: who is quoted, which agencies are credited, which
+numbers are given, which facts are retold in other words. They share one parse
+and one attribution pass: :func:`analyse` runs everything once and returns a
+:class:`Layers`, from which the notebook draws tables and the CLI
+(``python -m analysis overlap --layers all``) draws records via :func:`records`.
+
+Record kinds (field names are a public contract):
+
+- ``quote``: one record per (shared-quote cluster, article): ``cluster``,
+  ``quote`` (the words all members share), ``doc``, ``start``/``end`` (where
+  those words are in that article), ``text`` (that article's whole quote),
+  ``attribution`` (direct/indirect/mixed), ``speaker``, ``speaker_type``,
+  ``score``, ``n_docs``, ``speakers`` and ``conflict`` (true when the cluster's
+  members name different canonical speakers).
+- ``source_pair``: one per article pair (above ``ALL_SOURCE_PAIRS_MAX_DOCS``
+  articles, per pair sharing a speaker or agency): ``a``, ``b``, ``speaker_jaccard``,
+  ``speaker_overlap`` (overlap coefficient), ``shared_speakers``,
+  ``agency_jaccard``, ``agency_overlap``, ``shared_agencies`` and set sizes.
+- ``figure``: one per number: ``doc``, ``start``, ``end``, ``text``, ``value``,
+  ``unit``, ``qualifier``, ``counted``, ``event``, ``agent``, ``key``, ``source``,
+  ``source_via``, ``sentence`` and ``differs`` (another article reports the
+  same ``key`` with a different statement).
+- ``paraphrase``: the top sentence pairs of different articles by TF-IDF
+  cosine: ``a``, ``b``, ``a_start``, ``a_end``, ``b_start``, ``b_end``,
+  ``text_a``, ``text_b``, ``cosine``, ``near_verbatim``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from . import figures as figures_layer
+from . import paraphrase as paraphrase_layer
+from . import quotes as quotes_layer
+from . import sources as sources_layer
+
+__all__ = ["Layers", "LAYERS", "analyse", "records", "add_arguments", "layer_records",
+           "containment_matrix", "plot_matrix"]
+
+#: the layer names this module computes, in output order
+LAYERS = ("quote", "source_pair", "figure", "paraphrase")
+#: up to this many articles every pair gets a ``source_pair`` record; above, only pairs that
+#: share a speaker or an agency (2,225 articles would otherwise give 2.5 million records)
+ALL_SOURCE_PAIRS_MAX_DOCS = 200
+
+
+@dataclass
+class Layers:
+    """Everything the four layers found in one corpus, in corpus order."""
+
+    doc_ids: list[str]
+    texts: dict[str, str]
+    attributions: dict
+    quote_clusters: list
+    speaker_counts: dict[str, Counter]
+    agencies: dict[str, list[str]]
+    source_pairs: list
+    figures: list
+    paraphrases: list
+
+    # tables for notebooks -------------------------------------------------------------
+    def quotes_table(self):
+        return quotes_layer.quotes_table(self.quote_clusters)
+
+    def source_pairs_table(self):
+        return sources_layer.source_pairs_table(self.source_pairs)
+
+    def source_matrix(self, measure: str = "speaker_jaccard"):
+        return sources_layer.source_matrix(self.source_pairs, self.doc_ids, measure)
+
+    def source_graph(self):
+        return sources_layer.source_graph(self.speaker_counts, self.agencies)
+
+    def figures_table(self):
+        return figures_layer.figures_table(self.figures)
+
+    def differing_figures(self):
+        return figures_layer.differing_figures(self.figures)
+
+    def paraphrase_table(self):
+        return paraphrase_layer.paraphrase_table(self.paraphrases)
+
+    def summary(self):
+        """One row per layer: how much each found."""
+        import pandas as pd
+
+        differing = self.differing_figures()
+        rows = [
+            ("articles", len(self.doc_ids)),
+            ("attributions", sum(len(v) for v in self.attributions.values())),
+            ("shared quotes (clusters)", len(self.quote_clusters)),
+            ("shared quotes with conflicting speakers",
+             sum(1 for c in self.quote_clusters if c.conflict)),
+            ("article pairs sharing a speaker",
+             sum(1 for p in self.source_pairs if p.shared_speakers)),
+            ("figures (numbers with context)", len(self.figures)),
+            ("quantities reported differently", differing.key.nunique()),
+            ("paraphrase pairs listed", len(self.paraphrases)),
+        ]
+        return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def analyse(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: int = 20,
+            min_cosine: float = 0.3, include_verbatim: bool = False,
+            min_quote_score: float = quotes_layer.MIN_SCORE) -> Layers:
+    """Run attribution once, then the quote, source, figure and paraphrase layers."""
+    from ..attribution import extract_corpus
+    from ..credits import credits
+    from ..nlp import parse_corpus
+
+    parsed = parsed if parsed is not None else parse_corpus(corpus, nlp)
+    attributions = extract_corpus(corpus, nlp=nlp, parsed=parsed)
+    texts = {d.id: d.text for d in corpus}
+    order = {d.id: i for i, d in enumerate(corpus)}
+    units = quotes_layer.units_from_attributions(attributions, texts)
+    clusters = quotes_layer.shared_quotes(units, min_quote_score, order)
+    counts = sources_layer.speaker_counts(attributions)
+    agencies = sources_layer.agency_names(corpus, credits)
+    pairs = sources_layer.source_pairs({d: list(counts.get(d, {})) for d in texts}, agencies,
+                                       only_sharing=len(texts) > ALL_SOURCE_PAIRS_MAX_DOCS)
+    figures = figures_layer.corpus_figures(parsed, attributions)
+    paraphrases = paraphrase_layer.paraphrase_pairs(parsed, top_k=paraphrase_top_k,
+                                                    min_cosine=min_cosine,
+                                                    include_verbatim=include_verbatim)
+    return Layers(list(texts), texts, attributions, clusters, counts, agencies, pairs, figures,
+                  paraphrases)
+
+
+def add_arguments(parser) -> None:
+    """Options of these layers, for the ``overlap`` subcommand to add."""
+    parser.add_argument("--paraphrase-top-k", type=int, default=20,
+                        help="paraphrase layer: how many sentence pairs to list (default 20)")
+    parser.add_argument("--min-cosine", type=float, default=0.3,
+                        help="paraphrase layer: lowest TF-IDF cosine listed (default 0.3)")
+    parser.add_argument("--include-verbatim", action="store_true",
+                        help="paraphrase layer: keep near-verbatim sentence pairs (flagged)")
+
+
+def _figure_records(layers: Layers) -> Iterator[dict]:
+    differing = layers.differing_figures()
+    flagged = set(zip(differing.doc, differing.text, differing.key))
+    for fig in layers.figures:
+        row = fig.as_dict()
+        doc = row.pop("doc")
+        yield {"kind": "figure", "doc": doc, **row, "differs": (doc, fig.text, fig.key) in flagged}
+
+
+def layer_records(layers: Layers, kinds: Iterable[str] = LAYERS) -> Iterator[dict]:
+    """Records of the chosen kinds, in :data:`LAYERS` order."""
+    kinds = set(kinds)
+    if "quote" in kinds:
+        yield from quotes_layer.quote_records(layers.quote_clusters)
+    if "source_pair" in kinds:
+        for pair in layers.source_pairs:
+            yield {"kind": "source_pair", **pair.as_dict()}
+    if "figure" in kinds:
+        yield from _figure_records(layers)
+    if "paraphrase" in kinds:
+        for pair in layers.paraphrases:
+            yield {"kind": "paraphrase", **pair.as_dict()}
+
+
+def records(corpus, args) -> Iterator[dict]:
+    """CLI entry: parse with ``args.model`` (cached), run the layers, yield their records."""
+    from ..nlp import load_model, parse_corpus
+
+    nlp = load_model(getattr(args, "model", None))
+    parsed = parse_corpus(corpus, nlp)
+    layers = analyse(corpus, parsed, nlp,
+                     paraphrase_top_k=getattr(args, "paraphrase_top_k", 20),
+                     min_cosine=getattr(args, "min_cosine", 0.3),
+                     include_verbatim=getattr(args, "include_verbatim", False))
+    yield from layer_records(layers)
+
+
+def containment_matrix(pairs, docs: list[str]):
+    """Square matrix from the reuse layer's pairs table: row A, column B = share of A found in B.
+
+    Pairs absent from the table (below the reuse layer's threshold) are 0.0; the
+    diagonal is 1.0.
+    """
+    import pandas as pd
+
+    matrix = pd.DataFrame(0.0, index=docs, columns=docs)
+    for doc in docs:
+        matrix.loc[doc, doc] = 1.0
+    for row in pairs.itertuples(index=False):
+        matrix.loc[row.a, row.b] = round(float(row.containment_a_in_b), 3)
+        matrix.loc[row.b, row.a] = round(float(row.containment_b_in_a), 3)
+    return matrix
+
+
+def plot_matrix(matrix, labels: dict[str, str] | None = None, title: str = "",
+                colorbar: str = "", vmax: float | None = None):
+    """Heatmap of an article-by-article matrix with the values written in the cells."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    labels = labels or {}
+    names = [labels.get(d, d) for d in matrix.index]
+    values = matrix.to_numpy(dtype=float)
+    off = values[~np.eye(len(values), dtype=bool)] if len(values) > 1 else values.ravel()
+    top = vmax if vmax is not None else max(0.05, float(off.max()) if off.size else 1.0)
+    size = 1.2 + 0.55 * len(names)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size))
+    image = ax.imshow(np.where(np.eye(len(values), dtype=bool), np.nan, values), cmap="Blues",
+                      vmin=0.0, vmax=top)
+    ax.set_xticks(range(len(names)), names, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(names)), names, fontsize=8)
+    if len(names) <= 20:
+        for i in range(len(names)):
+            for j in range(len(names)):
+                if i != j:
+                    ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                            color="white" if values[i, j] > 0.6 * top else "black")
+    fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
+    ax.set_title(title)
+    return fig
