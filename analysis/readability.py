@@ -58,6 +58,7 @@ __all__ = [
     "bootstrap_ci",
     "analyze_text",
     "analyze_paragraphs",
+    "speech_spans",
     "analyze_variants",
     "readability_records",
     "readability_table",
@@ -623,15 +624,19 @@ class _Measured:
     excluded: tuple[Excluded, ...]
 
 
-def _quote_bounds(text: str) -> tuple[list[int], list[int]]:
-    """Disjoint starts and ends of quoted speech (scare quotes left out), from :mod:`analysis.quotes`.
+def _quote_bounds(text: str, speech=None) -> tuple[list[int], list[int]]:
+    """Disjoint starts and ends of reported speech, merged so one bisect finds any overlap.
 
-    Nested quotes are merged into their outer quote, so one bisect finds any overlap.
+    ``speech`` is a list of ``(start, end)`` spans (the attribution layer's
+    content spans: direct, indirect, mixed, according-to); without it, quoted
+    speech from :mod:`analysis.quotes` (scare quotes left out) stands in.
     """
-    from .quotes import quote_spans
+    if speech is None:
+        from .quotes import quote_spans
 
+        speech = [(q.start, q.end) for q in quote_spans(text) if not q.is_scare]
     merged: list[list[int]] = []
-    for start, end in sorted((q.start, q.end) for q in quote_spans(text) if not q.is_scare):
+    for start, end in sorted(speech):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -662,12 +667,12 @@ def _segment(text: str) -> tuple[list[Span], list[Excluded]]:
 
 
 @lru_cache(maxsize=32)
-def _measure(text: str) -> _Measured:
+def _measure(text: str, speech=None) -> _Measured:
     sentences, excluded = _segment(text)
     tokens = [[(m.start(), m.group()) for m in _WORD_RE.finditer(text, s.start, s.end)]
               for s in sentences]
     mid_caps = {tok for sent in tokens for _, tok in sent[1:] if tok[:1].isupper()}
-    q_starts, q_ends = _quote_bounds(text)
+    q_starts, q_ends = _quote_bounds(text, speech)
     kept, rows = [], []
     for span, sent in zip(sentences, tokens):
         if not sent:
@@ -842,16 +847,18 @@ def analyze_paragraphs(text: str, *, ci: bool = False) -> list[tuple[int, Readab
 VARIANTS = ("article", "quotes_removed", "prose_only", "quotes_only")
 
 
-def analyze_variants(text: str, *, ci: bool = True) -> dict[str, ReadabilityResult]:
+def analyze_variants(text: str, *, ci: bool = True, speech=None) -> dict[str, ReadabilityResult]:
     """The article whole, with quoted speech removed, the reporter's own sentences only, and the quotes.
 
     Quoted speech is what :func:`analysis.quotes.quote_spans` finds (scare
-    quotes aside). ``quotes_removed`` keeps every sentence's words outside the
+    quotes aside), or, when ``speech`` gives the attribution layer's content
+    spans as ``(start, end)`` pairs, everything attributed to a source, so
+    ``prose_only`` is the reporter's own voice (reported speech excluded too). ``quotes_removed`` keeps every sentence's words outside the
     quotation marks ("..., Diab said." still counts as a short sentence);
     ``prose_only`` keeps only sentences with no quoted word at all;
     ``quotes_only`` keeps the words inside quotation marks.
     """
-    m = _measure(text)
+    m = _measure(text, None if speech is None else tuple(sorted(map(tuple, speech))))
     outside, inside = m.rows[:, 0, :], m.rows[:, 1, :]
     has_out = outside[:, 0] > 0 if len(m.rows) else np.zeros(0, bool)
     has_in = inside[:, 0] > 0 if len(m.rows) else np.zeros(0, bool)
@@ -883,12 +890,26 @@ def _doc_fields(doc) -> dict:
     return rec
 
 
-def readability_records(corpus: Corpus, unit: str = "article", *, ci: bool = True) -> list[dict]:
+def speech_spans(attributions) -> list[tuple[int, int]]:
+    """Content spans of attributions (``Attribution`` objects or CLI records) as ``(start, end)``."""
+    spans = []
+    for a in attributions:
+        contents = a["contents"] if isinstance(a, dict) else a.contents
+        for c in contents:
+            spans.append((c["start"], c["end"]) if isinstance(c, dict) else (c.start, c.end))
+    return spans
+
+
+def readability_records(corpus: Corpus, unit: str = "article", *, ci: bool = True,
+                        attributions: dict | None = None) -> list[dict]:
     """Flat records, one per article (``unit="article"``), paragraph, or article variant.
 
     Paragraph records carry ``paragraph`` (its number among the article's
     paragraphs) and ``start``/``end`` offsets into the article's text;
-    variant records carry ``variant`` (one of :data:`VARIANTS`).
+    variant records carry ``variant`` (one of :data:`VARIANTS`) and
+    ``speech_from``: ``attribution`` when ``attributions`` (``{doc_id: [...]}``
+    from :func:`analysis.attribution.extract_corpus`) marked what is speech,
+    else ``quotation marks``.
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
@@ -902,8 +923,10 @@ def readability_records(corpus: Corpus, unit: str = "article", *, ci: bool = Tru
                 records.append({**base, "paragraph": number, "start": res.span.start,
                                 "end": res.span.end, **res.record()})
         else:
-            for name, res in analyze_variants(doc.text, ci=ci).items():
-                records.append({**base, "variant": name, **res.record()})
+            speech = speech_spans(attributions[doc.id]) if attributions is not None else None
+            origin = "attribution" if speech is not None else "quotation marks"
+            for name, res in analyze_variants(doc.text, ci=ci, speech=speech).items():
+                records.append({**base, "variant": name, "speech_from": origin, **res.record()})
     return records
 
 
@@ -926,9 +949,13 @@ def paragraph_table(corpus: Corpus, *, ci: bool = False):
     return _frame(readability_records(corpus, "paragraph", ci=ci))
 
 
-def variant_table(corpus: Corpus, *, ci: bool = True):
-    """One row per article and variant: whole, quotes removed, reporter's prose only, quotes only."""
-    return _frame(readability_records(corpus, "variants", ci=ci))
+def variant_table(corpus: Corpus, *, ci: bool = True, attributions: dict | None = None):
+    """One row per article and variant: whole, speech removed, reporter's prose only, speech only.
+
+    Pass ``attributions`` (from :func:`analysis.attribution.extract_corpus`) to
+    treat reported speech as speech too; otherwise quotation marks decide.
+    """
+    return _frame(readability_records(corpus, "variants", ci=ci, attributions=attributions))
 
 
 def _add_arguments(parser) -> None:
@@ -938,13 +965,23 @@ def _add_arguments(parser) -> None:
                              "(whole / quotes removed / reporter's prose only / quotes only)")
     parser.add_argument("--no-ci", action="store_true",
                         help="skip the bootstrap confidence intervals (faster)")
+    parser.add_argument("--speech", choices=("quotes", "attribution"), default="quotes",
+                        help="for --unit variants: what counts as speech, text inside quotation "
+                             "marks (default, no parse) or everything the attribution layer "
+                             "attributes to a source, reported speech included (parses with --model)")
 
 
 @command("readability", "readability scores with their counts, 95% CIs and warnings, per document",
-         add_arguments=_add_arguments)
+         add_arguments=_add_arguments, needs_model=True)
 def _cli(corpus: Corpus, args):
     ci = not args.no_ci and args.unit != "paragraph"
-    return readability_records(corpus, args.unit, ci=ci)
+    attributions = None
+    if args.unit == "variants" and args.speech == "attribution":
+        from .attribution import extract_corpus
+        from .nlp import load_model
+
+        attributions = extract_corpus(corpus, load_model(args.model))
+    return readability_records(corpus, args.unit, ci=ci, attributions=attributions)
 
 
 # --------------------------------------------------------------------------

@@ -135,6 +135,10 @@ class Run:
         display(Markdown(f"*Figure: {caption}*"))
 
 
+def _float(value: float) -> str:
+    return f"{value:,.3f}"
+
+
 def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
           skip_bad: bool = False) -> Run:
     """Begin a notebook run: resolve paths against the project root, fix plot style."""
@@ -142,6 +146,7 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
     import pandas as pd
 
     pd.set_option("display.precision", 3)
+    pd.set_option("display.float_format", _float)  # 0.001, not 1.000e-03
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 200)
     return Run(resolve(corpus), resolve(out), model or None, skip_bad)

@@ -454,3 +454,18 @@ def test_nested_quotes_count_as_one_quote():
 def test_an_article_about_licences_is_prose():
     text = "Authors may release work under a Creative Commons licence, the campaigners said."
     assert R.analyze_text(text, ci=False).excluded == ()
+
+
+def test_variants_use_attribution_spans_when_given(nlp):
+    from analysis.attribution import extract
+    from analysis.readability import analyze_variants, speech_spans
+
+    text = ("Kerry said the truce was holding despite the violations. "
+            "The city was quiet on Monday and the markets were open again.")
+    by_marks = analyze_variants(text, ci=False)
+    assert by_marks["prose_only"].counts.sentences == 2  # no quotation marks: all prose
+    atts = extract(nlp(text))
+    assert atts and atts[0].kind == "indirect"
+    by_attribution = analyze_variants(text, ci=False, speech=speech_spans(atts))
+    assert by_attribution["prose_only"].counts.sentences == 1
+    assert by_attribution["quotes_only"].counts.words == len("the truce was holding despite the violations".split())
