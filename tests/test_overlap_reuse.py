@@ -16,12 +16,13 @@ from analysis import cli
 from analysis.corpus import Corpus, Document, load_corpus
 from analysis.errors import AnalysisError
 from analysis.overlap import reuse
-from analysis.overlap.pan import (Annotation, build_benchmark, naive_detections, pan_scores,
+from analysis.overlap.pan import (Annotation, build_benchmark, build_hard_benchmark,
+                                  naive_detections, naive_merged_detections, pan_scores,
                                   reuse_detections)
-from analysis.overlap.reuse import (Fragment, ReuseParams, block_signatures, build_index,
+from analysis.overlap.reuse import (Fragment, Passage, ReuseParams, block_signatures, build_index,
                                     exact_candidates, find_reuse, lsh_candidates, merge_fragments,
-                                    reuse_records, reuse_tables, seed_fragments, tokenize,
-                                    tokenize_many)
+                                    merge_overlapping, reuse_records, reuse_tables, seed_fragments,
+                                    tokenize, tokenize_many)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BBC = SHARED / "corpora" / "bbc"
@@ -208,6 +209,55 @@ def test_merge_keeps_far_regions_apart_and_short_runs_inside():
     assert [(p.a0, p.a1, p.matched) for p in inner] == [(0, 30, 25)]
 
 
+def test_a_short_chance_match_does_not_steer_the_passage_off_its_diagonal():
+    # a 3-token match far off the diagonal (a common phrase elsewhere) must not make the rest of
+    # the same passage start a second one
+    frags = [frag(0, 20, 100, 120), Fragment(19, 22, 133, 136, 1, 3), frag(22, 40, 120, 138)]
+    merged = merge_fragments(frags, max_gap=15, anchor=5)
+    assert [(p.a0, p.a1, p.b0, p.b1) for p in merged] == [(0, 40, 100, 138)]
+
+
+def test_overlapping_passages_of_one_pair_become_one():
+    p1 = Passage(0, 1, 10, 100, 50, 140, 15, 10, False)
+    p2 = Passage(0, 1, 60, 200, 100, 240, 20, 12, False)
+    apart = Passage(0, 1, 300, 400, 20, 45, 12, 8, False)  # overlaps p1 in B only
+    assert merge_overlapping([p2, apart, p1]) == [Passage(0, 1, 10, 200, 50, 240, 35, 22, False), apart]
+    # a union that comes to overlap a passage kept apart so far takes it in too
+    first, second = Passage(0, 1, 0, 50, 0, 50, 12, 8, False), Passage(0, 1, 40, 120, 200, 260, 12, 8, False)
+    bridge = Passage(0, 1, 45, 60, 30, 210, 12, 8, False)
+    assert merge_overlapping([first, second, bridge]) == [Passage(0, 1, 0, 120, 0, 260, 36, 24, False)]
+
+
+def test_a_shared_phrase_inside_sentences_is_not_a_passage():
+    phrase = "the publication of the full legal advice given by the attorney general"
+    a = f"Critics have long demanded {phrase} before the vote. Nothing else here matches at all."
+    b = f"Ministers again refused {phrase} on Tuesday. The debate ran late into the night."
+    assert find_reuse(corpus_of(a=a, b=b)).passages == []
+    # the same words as a whole sentence in one text are a reused sentence
+    c = f"Campaigners welcomed {phrase} this week. " + phrase.capitalize() + " was released in full."
+    d = "Another story. " + phrase.capitalize() + " was released in full. Then more words came."
+    (p,) = find_reuse(corpus_of(c=c, d=d)).passages
+    assert d[p.b_start:p.b_end] == phrase.capitalize() + " was released in full."
+    # ... as is a phrase running on into a whole shared sentence
+    tail = "Ministers said the papers would stay closed."
+    e, f = a.replace(" before the vote.", ". " + tail), b.replace(" on Tuesday.", ". " + tail)
+    (p,) = find_reuse(corpus_of(e=e, f=f)).passages
+    assert e[p.a_start:p.a_end] == phrase + ". " + tail
+
+
+def test_heavily_edited_sentence_edges_are_still_taken_in():
+    src = ("His broadside came as ex-Foreign Secretary Robin Cook said he hoped Mr Brown would be "
+           "premier at some point. Mr Bannatyne has previously given Labour fifty thousand pounds "
+           "over the years. He made his fortune from care homes and health clubs.")
+    susp = ("His far came as Secretary Robin Cook he said hoped Mr Brown would quotient premier at "
+            "some point. Mr Bannatyne has previously given Labour fifty thousand pounds over the "
+            "years. He made fortune his from care homes and health clubs.")
+    a = "Markets were calm on Monday. " + src + " Shares rose later."
+    b = "A quiet week in Westminster ended. " + susp + " Parliament returns next week."
+    (p,) = find_reuse(corpus_of(a=a, b=b)).passages
+    assert a[p.a_start:p.a_end] == src and b[p.b_start:p.b_end] == susp
+
+
 def test_passage_edges_snap_to_sentences_and_take_their_punctuation():
     reused = ("Officials confirmed on Monday that the northern bridge will close for repairs. "
               "Traffic will be diverted through the town centre for at least six weeks.")
@@ -357,6 +407,41 @@ def test_passage_benchmark_meets_plagdet_floor(bbc, edit, floor):
     assert ours["plagdet"] >= floor
     assert ours["granularity"] <= 1.05
     assert ours["plagdet"] > naive["plagdet"]
+
+
+def test_hard_benchmark_is_reproducible_and_shaped_like_a_held_out_one(bbc):
+    corpus, cases = build_hard_benchmark(bbc, 30, seed=5)
+    again, cases_again = build_hard_benchmark(bbc, 30, seed=5)
+    assert cases == cases_again and [d.text for d in corpus] == [d.text for d in again]
+    assert len(cases) == 30
+    per_susp = Counter(c.susp for c in cases)
+    assert max(per_susp.values()) >= 2  # several sources in one suspicious article
+    assert any(d.id.startswith("other-") for d in corpus)  # unrelated articles in the folder
+    mid_paragraph = 0
+    for c in cases:  # verbatim: the inserted text is the source's, whole sentences
+        susp, src = corpus[c.susp].text, corpus[c.src].text
+        assert susp[c.susp_start:c.susp_end] == src[c.src_start:c.src_end]
+        assert src[c.src_end - 1] in '.!?"\')\u201d\u2019' or src[c.src_end:c.src_end + 1] in ("\n", "")
+        mid_paragraph += susp[c.susp_start - 1:c.susp_start] == " "
+    assert 0 < mid_paragraph < len(cases)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edit, floor", [("verbatim", 0.90), ("light", 0.80)])
+def test_hard_benchmark_meets_plagdet_floor_with_margin(bbc, edit, floor, tmp_path):
+    """A small fast subset of benchmarks/pan_benchmark.py's hard benchmark, written as a folder
+    of .txt files and scored from what ``python -m analysis overlap DIR --format jsonl`` prints;
+    the naive run merger stays well below (the benchmark is hard)."""
+    corpus, cases = build_hard_benchmark(bbc, 50, seed=21, edit=edit)
+    for doc in corpus:
+        (tmp_path / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
+    code, out, _ = run_cli("overlap", str(tmp_path), "--format", "jsonl")
+    assert code == 0
+    ours = pan_scores(cases, reuse_detections(json.loads(line) for line in out.splitlines()))
+    merged = pan_scores(cases, naive_merged_detections(corpus, max_gap=10))
+    assert ours["plagdet"] >= floor + 0.08, ours
+    assert ours["precision"] >= 0.95 and ours["granularity"] <= 1.03, ours
+    assert merged["plagdet"] < 0.85 and merged["plagdet"] < ours["plagdet"] - 0.1, merged
 
 
 def _truth_containment(corpus, n=5) -> dict:

@@ -23,8 +23,11 @@ Four stages, each a small function with its own test:
    words; :func:`tighten` cuts a word or two that spill over a sentence edge,
    grows edges a few (or a few edited) words short of a sentence edge onto
    it and takes in the punctuation there, so offsets fall on word and
-   sentence edges. :func:`cluster_documents` groups documents linked by high
-   containment.
+   sentence edges. Passages of one pair that then overlap in both documents
+   become one (:func:`merge_overlapping`: one reused region, one passage);
+   a short match holding a whole sentence in neither document is a shared
+   phrase, not a reused passage, and is dropped.
+   :func:`cluster_documents` groups documents linked by high containment.
 
 Boilerplate: a shingle found in at least ``boilerplate_threshold(n_docs)``
 documents (house phrases, credit lines, licences) does not link documents:
@@ -61,11 +64,15 @@ parameter                  default  meaning
 ``max_gap_tokens``         15       largest unmatched gap (tokens, in either text) bridged in one
                                     passage; also the largest diagonal shift (dropped words)
 ``min_passage_tokens``     12       matched tokens a passage needs
-``snap_tokens``            4        an edge this many tokens or fewer from a sentence boundary (in
-                                    both texts, differing by at most one) is moved onto it
+``min_phrase_tokens``      20       ... and a passage with fewer, unless it holds a whole sentence
+                                    in at least one document (a shared phrase inside sentences is
+                                    not reuse of a passage)
 ``trim_tokens``            2        a passage running this many tokens or fewer into the next (or
                                     out of the previous) sentence, in either text, is cut there
-``edge_tokens``            12       ... as is one up to this many tokens away when the skipped
+``snap_tokens``            4        an edge this many tokens or fewer from a sentence boundary (in
+                                    both texts, differing by at most one; beyond 2, sharing a
+                                    word) is moved onto it
+``edge_tokens``            30       ... as is one up to this many tokens away when the skipped
 ``edge_similarity``        0.5      words are mostly shared: common words / longer side >= this
 ``edge_sentences``         2        whole neighbouring sentences (<= ``edge_sentence_tokens``
 ``edge_sentence_tokens``   60       tokens) that are that similar join the passage, at most 2
@@ -108,6 +115,7 @@ __all__ = [
     "score_pairs",
     "seed_fragments",
     "merge_fragments",
+    "merge_overlapping",
     "align_pair",
     "cluster_documents",
     "boilerplate_segments",
@@ -119,6 +127,7 @@ __all__ = [
     "doc_view",
     "DocView",
     "tighten",
+    "tighten_tokens",
     "resolve_mode",
     "block_signatures",
     "band_keys",
@@ -144,9 +153,10 @@ class ReuseParams:
     align_ngram: int = 3
     max_gap_tokens: int = 15
     min_passage_tokens: int = 12
+    min_phrase_tokens: int = 20
     snap_tokens: int = 4
     trim_tokens: int = 2
-    edge_tokens: int = 12
+    edge_tokens: int = 30
     edge_similarity: float = 0.5
     edge_sentences: int = 2
     edge_sentence_tokens: int = 60
@@ -760,7 +770,7 @@ def merge_fragments(frags: Sequence[Fragment], max_gap: int, anchor: int = 0) ->
                 chains.append(_Chain([f], f.a1, f.b0, f.b1, f.diagonal))
             continue
         best.parts.append(f)
-        if f.a1 > best.a1:  # fragments inside the passage do not steer it
+        if f.a1 > best.a1 and f.a1 - f.a0 >= anchor:  # inner and short fragments do not steer it
             best.last_diagonal = f.diagonal
         best.a1, best.b0, best.b1 = max(best.a1, f.a1), min(best.b0, f.b0), max(best.b1, f.b1)
     return sorted((_close(c.parts, anchor) for c in chains), key=lambda p: (p.a0, p.b0))
@@ -836,21 +846,39 @@ class DocView:
         return i < len(self.bounds) and int(self.bounds[i]) == k
 
 
+def _common(x: DocView, x0: int, x1: int, y: DocView, y0: int, y1: int) -> int:
+    """Words two token ranges share (multiset overlap)."""
+    common = Counter(x.tokens.hashes[x0:x1].tolist()) & Counter(y.tokens.hashes[y0:y1].tolist())
+    return sum(common.values())
+
+
 def _similar(x: DocView, x0: int, x1: int, y: DocView, y0: int, y1: int, share: float) -> bool:
     """Whether two token ranges hold mostly the same words (multiset overlap / longer length)."""
     longer = max(x1 - x0, y1 - y0)
-    if longer == 0:
+    return longer == 0 or _common(x, x0, x1, y, y0, y1) / longer >= share
+
+
+def _snaps(x: DocView, x0: int, x1: int, y: DocView, y0: int, y1: int, p: "ReuseParams") -> bool:
+    """Whether the words ``[x0, x1)`` and ``[y0, y1)`` between a passage edge and the sentence
+    edge belong to the passage too.
+
+    Yes when they are mostly shared (``edge_similarity``, up to ``edge_tokens``),
+    or few (``snap_tokens``, lengths differing by at most one) and, beyond
+    one or two changed words, sharing a word: a sentence whose first words
+    differ entirely is a different sentence holding the same phrase.
+    """
+    dx, dy = x1 - x0, y1 - y0
+    longer = max(dx, dy)
+    if longer <= p.snap_tokens and abs(dx - dy) <= 1 and \
+            (longer <= 2 or _common(x, x0, x1, y, y0, y1) > 0):
         return True
-    common = Counter(x.tokens.hashes[x0:x1].tolist()) & Counter(y.tokens.hashes[y0:y1].tolist())
-    return sum(common.values()) / longer >= share
+    return longer <= p.edge_tokens and _similar(x, x0, x1, y, y0, y1, p.edge_similarity)
 
 
 def _grow_start(a: DocView, a0: int, b: DocView, b0: int, p: "ReuseParams") -> tuple[int, int]:
     """Move a passage start back to its sentence start, then over similar whole sentences."""
     sa, sb = a.sentence_before(a0), b.sentence_before(b0)
-    da, db = a0 - sa, b0 - sb
-    near = max(da, db) <= p.snap_tokens and abs(da - db) <= 1
-    if near or (max(da, db) <= p.edge_tokens and _similar(a, sa, a0, b, sb, b0, p.edge_similarity)):
+    if _snaps(a, sa, a0, b, sb, b0, p):
         a0, b0 = sa, sb
     for _ in range(p.edge_sentences):
         if not (a.is_bound(a0) and b.is_bound(b0)) or a0 == 0 or b0 == 0:
@@ -866,9 +894,7 @@ def _grow_start(a: DocView, a0: int, b: DocView, b0: int, p: "ReuseParams") -> t
 def _grow_end(a: DocView, a1: int, b: DocView, b1: int, p: "ReuseParams") -> tuple[int, int]:
     """Move a passage end on to its sentence end, then over similar whole sentences."""
     ea, eb = a.sentence_after(a1), b.sentence_after(b1)
-    da, db = ea - a1, eb - b1
-    near = max(da, db) <= p.snap_tokens and abs(da - db) <= 1
-    if near or (max(da, db) <= p.edge_tokens and _similar(a, a1, ea, b, b1, eb, p.edge_similarity)):
+    if _snaps(a, a1, ea, b, b1, eb, p):
         a1, b1 = ea, eb
     for _ in range(p.edge_sentences):
         if not (a.is_bound(a1) and b.is_bound(b1)) or a1 >= len(a.tokens) or b1 >= len(b.tokens):
@@ -904,22 +930,31 @@ def _trim(a0: int, a1: int, a: DocView, b0: int, b1: int, b: DocView, most: int
     return a0, a1 - cut, b0, b1 - cut
 
 
-def tighten(frag: Fragment, a: DocView, b: DocView, params: "ReuseParams") -> tuple[int, int, int, int]:
-    """Character spans of a passage, edges grown to sentence boundaries and punctuation.
+def tighten_tokens(frag: Fragment, a: DocView, b: DocView, params: "ReuseParams"
+                   ) -> tuple[int, int, int, int]:
+    """Token ranges ``a0, a1, b0, b1`` of a passage, edges cut or grown to sentence boundaries.
 
     A changed word near the start or end of a reused sentence breaks every
     shingle it is in, so the exact match stops short of the sentence edge.
     An edge moves onto its sentence boundary when that is at most
-    ``snap_tokens`` away in both texts (differing by at most one), or at most
+    ``snap_tokens`` away in both texts (see :func:`_snaps`), or at most
     ``edge_tokens`` away with the skipped words mostly shared
     (``edge_similarity``); then up to ``edge_sentences`` whole neighbouring
-    sentences that are mostly the same words join too. At a sentence edge in
-    both texts the passage takes in its opening quote and closing
-    punctuation, each text its own.
+    sentences that are mostly the same words join too.
     """
     a0, a1, b0, b1 = _trim(frag.a0, frag.a1, a, frag.b0, frag.b1, b, params.trim_tokens)
     a0, b0 = _grow_start(a, a0, b, b0, params)
     a1, b1 = _grow_end(a, a1, b, b1, params)
+    return a0, a1, b0, b1
+
+
+def tighten(frag: Fragment, a: DocView, b: DocView, params: "ReuseParams") -> tuple[int, int, int, int]:
+    """Character spans of a passage: :func:`tighten_tokens`, and at a sentence edge in both
+    texts the passage takes in its opening quote and closing punctuation, each text its own."""
+    return _char_spans(*tighten_tokens(frag, a, b, params), a, b)
+
+
+def _char_spans(a0: int, a1: int, b0: int, b1: int, a: DocView, b: DocView) -> tuple[int, int, int, int]:
     sa, ea = int(a.tokens.starts[a0]), int(a.tokens.ends[a1 - 1])
     sb, eb = int(b.tokens.starts[b0]), int(b.tokens.ends[b1 - 1])
     if a.is_bound(a0) and b.is_bound(b0):
@@ -979,10 +1014,46 @@ def align_pair(index: ShingleIndex, a: int, b: int, views: Callable[[int], DocVi
     for frag in merge_fragments(frags, p.max_gap_tokens, anchor=p.shingle_size):
         if frag.matched < p.min_passage_tokens:
             continue
-        sa, ea, sb, eb = tighten(frag, va, vb, p)
+        a0, a1, b0, b1 = tighten_tokens(frag, va, vb, p)
+        if frag.matched < p.min_phrase_tokens and not (_holds_sentence(va, a0, a1)
+                                                        or _holds_sentence(vb, b0, b1)):
+            continue  # a shared phrase inside sentences, not a reused passage
+        sa, ea, sb, eb = _char_spans(a0, a1, b0, b1, va, vb)
         out.append(Passage(a, b, sa, ea, sb, eb, frag.matched, frag.seeds,
                            _boilerplate_share(index, a, frag) >= p.boilerplate_passage))
-    return out
+    return merge_overlapping(out)
+
+
+def _holds_sentence(v: DocView, x0: int, x1: int) -> bool:
+    """Whether tokens ``[x0, x1)`` hold at least one whole sentence (two sentence boundaries)."""
+    return int(np.searchsorted(v.bounds, x1, "right") - np.searchsorted(v.bounds, x0, "left")) >= 2
+
+
+def merge_overlapping(passages: Sequence[Passage]) -> list[Passage]:
+    """Passages of one pair that overlap in both documents, as one (their union).
+
+    Two chains through one heavily edited region (a shifted diagonal, a
+    repeated phrase) grow onto the same sentences when tightened; reporting
+    both would split one reused region in two (PAN granularity). The union's
+    ``tokens`` and ``seeds`` add up its parts' (an upper bound where they overlap).
+    """
+    out: list[Passage] = []
+    for p in sorted(passages, key=lambda p: (p.a_start, p.b_start)):
+        while (hit := next((i for i, q in enumerate(out) if _overlap_both(p, q)), None)) is not None:
+            p = _union(out.pop(hit), p)
+        out.append(p)
+    return sorted(out, key=lambda p: (p.a_start, p.b_start))
+
+
+def _overlap_both(p: Passage, q: Passage) -> bool:
+    return p.a_start < q.a_end and q.a_start < p.a_end and p.b_start < q.b_end and q.b_start < p.b_end
+
+
+def _union(q: Passage, p: Passage) -> Passage:
+    return replace(q, a_start=min(q.a_start, p.a_start), a_end=max(q.a_end, p.a_end),
+                   b_start=min(q.b_start, p.b_start), b_end=max(q.b_end, p.b_end),
+                   tokens=q.tokens + p.tokens, seeds=q.seeds + p.seeds,
+                   boilerplate=q.boilerplate and p.boilerplate)
 
 
 def _boilerplate_share(index: ShingleIndex, d: int, frag: Fragment) -> float:
