@@ -19,6 +19,9 @@ __all__ = ["QuoteSpan", "quote_spans", "SCARE_MAX_WORDS", "CUE_WORDS"]
 
 #: quotes of at most this many words with no reporting cue nearby are scare quotes/titles
 SCARE_MAX_WORDS = 3
+#: quoted titles ("A Concert of Hope") up to this many words are not speech either
+TITLE_MAX_WORDS = 12
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with by from as but nor vs".split())
 #: how many following paragraphs may be searched for the closer of an unclosed quote
 LOOKAHEAD_PARAGRAPHS = 4
 
@@ -42,9 +45,9 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 
 #: surface forms that make a short quote reported speech rather than a scare quote
 CUE_WORDS = frozenset("""
-say says said saying tell tells told telling add adds added adding according call calls called
+say says said saying tell tells told telling add adds added adding according called calls
 calling describe describes described describing dub dubs dubbed brand brands branded label
-labels labelled labeled warn warns warned warning claim claims claimed claiming state states
+labels labelled labeled branding dubbing labelling describing warn warns warned warning claim claims claimed claiming state states
 stated stating insist insists insisted ask asks asked asking reply replied replies answer
 answered write writes wrote written quote quoted quoting declare declares declared shout
 shouted yell yelled cry cried whisper whispered urge urged urges announce announced
@@ -126,8 +129,7 @@ def _classify(text: str, pos: int, mark: str) -> str | None:
     return "either"
 
 
-def _marks(text: str) -> list[_Mark]:
-    paras = paragraph_spans(text)
+def _marks(text: str, paras) -> list[_Mark]:
     marks: list[_Mark] = []
     p = 0
     for m in _MARK_RE.finditer(text):
@@ -159,7 +161,7 @@ class _Pairer:
     def __init__(self, text: str):
         self.text = text
         self.paras = paragraph_spans(text)
-        self.marks = _marks(text)
+        self.marks = _marks(text, self.paras)
         self.out: list[QuoteSpan] = []
         self.quote_id = 0
 
@@ -195,13 +197,16 @@ class _Pairer:
             self.emit(cur, part, cur.pos + cur.length, self.paras[cur_para].end, None)
 
     def _missing_open(self, m: _Mark) -> None:
-        """A closer with no opener: quote from the paragraph start when it reads as speech."""
+        """A closer with no opener: quote from its sentence's start when it reads as speech."""
         if m.pos == 0 or self.text[m.pos - 1] not in ",.!?—–-…":
             return
         para = self.paras[m.para]
         if any(para.start <= q.start < para.end for q in self.out):
             return
-        self.emit(None, 0, para.start, m.pos, m.pos)
+        start = para.start
+        for end in _SENT_END_RE.finditer(self.text, para.start, m.pos - 1):
+            start = end.end()
+        self.emit(None, 0, start, m.pos, m.pos)
 
     def run(self) -> list[QuoteSpan]:
         marks = self.marks
@@ -228,8 +233,12 @@ class _Pairer:
                 if cur.family == "single" and part == 0 and m.family == "double" and m.role == "open":
                     cur, cur_para = m, m.para  # a stray single opener: the double quote wins
             elif m.role == "open":
-                # a second opener: the first lost its closer and ends where this one starts
-                self.emit(cur, part, cur.pos + cur.length, m.pos, None)
+                # a second opener: the first lost its closer; it ends at the last sentence end
+                # before this one ("...a Muslim. He added: "The ...") or where this one starts
+                end = m.pos
+                for stop in _SENT_END_RE.finditer(self.text, cur.pos + cur.length, m.pos):
+                    end = stop.end()
+                self.emit(cur, part, cur.pos + cur.length, end, None)
                 cur, cur_para, part = m, m.para, 0
             else:
                 self.emit(cur, part, cur.pos + cur.length, m.pos, m.pos)
@@ -251,10 +260,19 @@ def _sentence_bounds(text: str, start: int, end: int, para_start: int, para_end:
     return left, right
 
 
+def _title_case(words: list[str]) -> bool:
+    """ "The Prisoner of Azkaban", "A Concert of Hope": a title, not a sentence."""
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
+
+
 def _scare(text: str, q: QuoteSpan, paras) -> bool:
-    """Short, unpunctuated, inside a sentence, no reporting cue around: not speech."""
+    """Short or title-case, unpunctuated, inside a sentence, no reporting cue around: not speech."""
     content = text[q.start:q.end]
-    if len(_WORD_RE.findall(content)) > SCARE_MAX_WORDS or not content.strip():
+    words = _WORD_RE.findall(content)
+    if not content.strip():
+        return False
+    if len(words) > SCARE_MAX_WORDS and not (len(words) <= TITLE_MAX_WORDS and _title_case(words)):
         return False
     if content.rstrip()[-1] in ".!?,;:…":
         return False
@@ -280,11 +298,9 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     """
     if not text:
         return []
-    try:
-        spans = _Pairer(text).run()
-    except RecursionError:  # pragma: no cover - the pairer is iterative
-        return []
-    paras = paragraph_spans(text)
+    pairer = _Pairer(text)
+    spans = pairer.run()
+    paras = pairer.paras
     out = []
     for q in sorted(set(spans)):
         if _scare(text, q, paras):

@@ -1,0 +1,332 @@
+"""The attribution extractor: kinds, quote handling, speakers, credits, metrics, CLI schema."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import attribution as at
+from analysis.corpus import Corpus, Document, load_corpus
+from analysis.credits import credits
+from analysis.nlp import parse_corpus
+from analysis.text import Span
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Attributions of one short text, as (text, [Attribution])."""
+
+    def _run(text: str):
+        doc = nlp(text)
+        return text, at.extract(doc)
+
+    return _run
+
+
+def contents(text, atts):
+    return [[s.text(text) for s in a.contents] for a in atts]
+
+
+def only(atts, kind=None):
+    found = [a for a in atts if kind is None or a.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_direct_quote_with_cue_after(run):
+    text, atts = run('"The truce is holding," Kerry said on Monday.')
+    a = only(atts)
+    assert a.kind == "direct" and a.contents[0].text(text) == "The truce is holding,"
+    assert a.source.text(text) == "Kerry" and a.cue.text(text) == "said"
+    assert a.speaker == "Kerry" and a.speaker_type == "person"
+
+
+def test_inversion_with_anonymous_source(run):
+    text, atts = run('"The regime has no intention of honouring the truce," said a spokesman for the army.')
+    a = only(atts)
+    assert a.kind == "direct"
+    assert a.source.text(text).startswith("a spokesman")
+    assert a.speaker_type == "anonymous"
+
+
+def test_split_quote_is_one_attribution(run):
+    text, atts = run('"We are hopeful," she said, "but the ceasefire is fragile and may not last."')
+    a = only(atts)
+    assert [s.text(text) for s in a.contents] == ["We are hopeful,",
+                                                  "but the ceasefire is fragile and may not last."]
+    assert a.source.text(text) == "she"
+
+
+def test_indirect_speech_content_is_the_clause(run):
+    text, atts = run("Kerry said that the truce was holding despite violations.")
+    a = only(atts)
+    assert a.kind == "indirect"
+    assert contents(text, [a]) == [["the truce was holding despite violations"]]
+    assert a.source.text(text) == "Kerry"
+
+
+def test_object_frame_accuse(run):
+    text, atts = run("Russia accused the United States of seeking the failure of the ceasefire.")
+    a = only(atts)
+    assert a.contents[0].text(text).startswith("the United States of seeking")
+    assert a.speaker == "Russia" and a.speaker_type == "government body"
+
+
+def test_adjective_clause_without_that_stays_in_the_content(run):
+    text, atts = run("Officials said it was possible the vehicles targeted were part of the Syrian military.")
+    assert contents(text, atts) == [["it was possible the vehicles targeted were part of the Syrian military"]]
+
+
+def test_told_reporters(run):
+    text, atts = run("The minister told reporters on Tuesday that the talks had failed.")
+    a = only(atts)
+    assert a.contents[0].text(text) == "the talks had failed" and a.cue.text(text) == "told"
+
+
+def test_according_to_excludes_the_phrase(run):
+    text, atts = run("More than 2,000 people were killed in the city, according to a Syrian activist group.")
+    a = only(atts)
+    assert a.kind == "according_to"
+    assert a.contents[0].text(text) == "More than 2,000 people were killed in the city"
+    assert a.source.text(text) == "a Syrian activist group"
+    assert a.cue.text(text) == "according to"
+
+
+def test_two_according_to_phrases_bound_each_other(run):
+    text, atts = run("The strike killed more than 60 soldiers according to the Russian delegation or 80 "
+                     "according to the Syrian Observatory.")
+    found = {a.source.text(text): [s.text(text) for s in a.contents] for a in atts}
+    assert found["the Syrian Observatory"] == ["80"]
+    assert "according" not in found["the Russian delegation"][0]
+
+
+def test_mixed_quote_inside_indirect_frame(run):
+    text, atts = run('The Pentagon said it "regrets" the death of Syrian troops.')
+    a = only(atts)
+    assert a.kind == "mixed"
+    assert a.contents[0].text(text) == 'it "regrets" the death of Syrian troops'
+    assert a.speaker == "Pentagon"
+
+
+def test_follow_on_paragraph_inherits_speaker(run):
+    text, atts = run('"This will not stop here," Jaafari said.\n\n'
+                     '"The United States attacks and violates the sovereignty of countries."')
+    assert [a.kind for a in atts] == ["direct", "direct"]
+    assert atts[1].source is None and atts[1].speaker == atts[0].speaker == "Jaafari"
+
+
+def test_bare_quote_without_previous_speaker_has_none(run):
+    text, atts = run('Nothing happened in the town.\n\n"The regime had no intention of keeping the truce."')
+    a = only(atts)
+    assert a.kind == "direct" and a.source is None and a.speaker == "" and a.speaker_type == "unknown"
+
+
+def test_pronoun_resolves_to_named_person(run):
+    text, atts = run('John Kerry met his Russian counterpart in Geneva.\n\n'
+                     '"We are hopeful that the truce holds," he said.')
+    a = only(atts)
+    assert a.source.text(text) == "he" and a.speaker == "John Kerry"
+
+
+def test_first_person_report_inside_a_quote_is_the_quoted_speaker(run):
+    text, atts = run('Kerry met reporters on Monday.\n\n'
+                     '"I told Lavrov that the truce must hold," Kerry said.')
+    nested = only(atts, "indirect")
+    assert nested.source.text(text) == "I" and nested.speaker == "Kerry"
+    assert nested.contents[0].text(text) == "the truce must hold"
+
+
+def test_relative_who_resolves_to_its_noun(run):
+    text, atts = run("The envoy was praised by John Kerry, who said the truce was holding.")
+    a = only(atts)
+    assert a.source.text(text) == "who" and a.speaker == "John Kerry"
+
+
+def test_role_noun_resolves_to_named_person(run):
+    text, atts = run("Kremlin spokesman Dmitri Peskov spoke on Monday.\n\n"
+                     "The spokesman said the strike was a grave mistake by Washington.")
+    a = only(atts)
+    assert a.speaker == "Dmitri Peskov" and a.speaker_type == "person"
+    assert "spokesman" in a.speaker_role.lower()
+
+
+def test_headline_quote_without_cue_is_not_an_attribution(run):
+    text, atts = run("Call centre users 'lose patience with canned music'\n\n"
+                     "Customers are getting impatient, a survey suggests.")
+    assert [a.contents[0].text(text) for a in atts] == ["Customers are getting impatient"]
+
+
+def test_scare_quotes_are_not_attributions(run):
+    text, atts = run("The US ‘accidentally’ hit Assad’s forces on Saturday near Deir ez-Zor.")
+    assert atts == []
+
+
+def test_apostrophes_and_unbalanced_marks_never_raise(run):
+    for text in ['He said "the deal is off', 'The dogs\' bowls, Syria\'s army, the \'90s."',
+                 '"', '“ ” ‘ ’', 'A "b "c" d', "It's over,\" he said. \"Really"]:
+        _, atts = run(text)
+        for a in atts:
+            for s in a.contents:
+                assert 0 <= s.start < s.end <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The pair met at the station as Mr Mallon toured the region highlighting claimed improvements.",
+    "Graham Robb, spokesman for North East Says No campaign, met voters on Monday.",
+    "I asked my mom about the trip to Paris last year.",
+    "She declined to say whether Australian fighter jets were involved in the raid.",
+])
+def test_non_reports_are_not_attributions(run, text):
+    assert run(text)[1] == []
+
+
+def test_coordinated_reports_are_split(run):
+    text, atts = run("The minister warned that prices would rise and added that wages would not.")
+    assert contents(text, atts) == [["prices would rise"], ["wages would not"]]
+    assert [a.cue.text(text) for a in atts] == ["warned", "added"]
+
+
+def test_participle_report_after_a_quote_is_its_own_mixed_attribution(run):
+    text, atts = run('"We need help," Mayor Bill de Blasio said Tuesday, adding that the city was '
+                     '"overwhelmed."')
+    assert [a.kind for a in atts] == ["direct", "mixed"]
+    assert atts[0].speaker == atts[1].speaker == "Bill de Blasio"
+    assert atts[1].contents[0].text(text) == 'the city was "overwhelmed'
+
+
+def test_a_far_verb_of_another_clause_is_not_the_cue(run):
+    text, atts = run('The study, which researchers said took three years to complete and involved '
+                     'hundreds of volunteers across the country, was called "a milestone".')
+    (quote,) = [a for a in atts if a.contents[0].text(text) == "a milestone"]
+    assert quote.cue.text(text) == "was called"
+
+
+def test_generic_agency_mention_resolves_to_the_named_agency(run):
+    text, atts = run("The truce is over, Reuters reported on Monday.\n\n"
+                     "The news agency said that air raids hit aid trucks near Aleppo.")
+    assert [a.speaker for a in atts] == ["Reuters", "Reuters"]
+    assert all(a.speaker_type == "news agency" for a in atts)
+
+
+def test_doc_without_parse_does_not_raise():
+    import spacy
+
+    blank = spacy.blank("en")
+    text = '"We are ready," he said. The "deal" is done.'
+    atts = at.extract(blank(text))
+    assert [a.contents[0].text(text) for a in atts] == ["We are ready,"]
+
+
+def test_credits_are_kept_apart(run):
+    text = ("BEIRUT (AP) — The truce collapsed on Sunday, officials said.\n\n"
+            "AFP contributed to this report.")
+    found = {(c.kind, c.name) for c in credits(text)}
+    assert ("dateline", "AP") in found and ("contributor", "AFP") in found
+    _, atts = run(text)
+    a = only(atts)
+    assert a.contents[0].text(text) == "The truce collapsed on Sunday"
+    assert a.speaker_type == "anonymous"
+
+
+def test_plain_dateline_is_not_content(run):
+    text, atts = run("WASHINGTON — The economy grew 2% last year, the government said.")
+    a = only(atts)
+    assert a.contents[0].text(text) == "The economy grew 2% last year"
+    assert [(c.kind, c.name) for c in credits(text)] == [("dateline", "WASHINGTON")]
+
+
+def test_licence_and_image_credits():
+    text = ("Body text.\n\nThis article is free and open source. You have permission to republish "
+            "it under a Creative Commons license with attribution to Jane Doe and Example.org. "
+            "Image credit: Flickr/Someone")
+    kinds = {c.kind for c in credits(text)}
+    assert {"licence", "image"} <= kinds
+
+
+def test_canonical_speaker_across_documents(nlp):
+    corpus = Corpus([
+        Document("a", "Secretary of State John Kerry said the truce was holding."),
+        Document("b", "Kerry said the ceasefire would be extended by a week."),
+    ])
+    result = at.extract_corpus(corpus, nlp)
+    speakers = {a.speaker for atts in result.values() for a in atts}
+    assert speakers == {"John Kerry"}
+    assert result["a"][0].speaker_role == "Secretary of State"
+
+
+def test_records_schema_and_offsets_over_seeds(seeds, seed_docs):
+    records = at.attribution_records(seeds, parsed=seed_docs)
+    texts = {d.id: d.text for d in seeds}
+    assert len(records) > 40
+    keys = {"doc", "kind", "content", "contents", "cue", "source", "speaker", "speaker_type",
+            "speaker_role", "confidence"}
+    for rec in records:
+        assert set(rec) == keys and rec["kind"] in at.KINDS
+        assert rec["content"] == rec["contents"][0]
+        for span in rec["contents"] + [s for s in (rec["cue"], rec["source"]) if s]:
+            assert texts[rec["doc"]][span["start"]:span["end"]] == span["text"]
+        assert 0 < rec["confidence"] < 1
+        json.dumps(rec)
+
+
+def test_seed_credit_lines_are_not_sources(seeds, seed_docs):
+    records = at.attribution_records(seeds, parsed=seed_docs)
+    assert not any("contributed to this report" in r["content"]["text"] for r in records)
+    assert not any("Creative Commons" in r["content"]["text"] for r in records)
+
+
+def test_article_metrics(seeds, seed_docs):
+    frame = at.article_metrics(seeds, parsed=seed_docs)
+    assert list(frame["doc"]) == seeds.ids
+    shares = [c for c in frame.columns if c.startswith(("share_", "type_"))] + ["quoted_word_share"]
+    assert ((frame[shares] >= 0) & (frame[shares] <= 1)).all().all()
+    kinds = frame[[f"share_{k}" for k in at.KINDS]].sum(axis=1)
+    assert all(abs(v - 1) < 0.01 for v, n in zip(kinds, frame["attributions"]) if n)
+    assert (frame["per_1000_words"] > 0).all() and (frame["distinct_speakers"] > 0).all()
+    assert frame["top_speakers"].str.len().gt(0).all()
+
+
+def test_notebook_tables(seeds, seed_docs):
+    result = at.extract_corpus(seeds, parsed=seed_docs)
+    matrix = at.speaker_matrix(seeds, result)
+    assert list(matrix.columns) == seeds.ids and "John Kerry" in matrix.index
+    mix = at.source_type_mix(seeds, result)
+    assert ((mix.sum(axis=1) - 1).abs() < 0.01).all()
+    table = at.who_said_what(seeds, result)
+    assert len(table) == sum(len(v) for v in result.values())
+    assert set(at.credit_table(seeds)["name"]) >= {"AP", "AFP", "Reuters"}
+    summary = at.credit_summary(seeds).set_index("doc")
+    assert summary.loc["004_cc716844c73cc4e2", "agencies"] == "AFP"
+    assert summary.loc["003_dd5d8b1be3cd4b6b", "dateline"] == "AP"
+    assert "James Holbrooks" in summary.loc["000_efd52faf37b7adfc", "authors"]
+
+
+def test_cli_prints_jsonl(capsys):
+    from analysis.cli import main
+
+    assert main(["attributions", str(SEEDS / "004_cc716844c73cc4e2.txt"), "--format", "jsonl"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines and all(r["doc"] == "004_cc716844c73cc4e2" for r in lines)
+    assert any(r["speaker"] == "Bashar Jaafari" and r["kind"] == "direct" for r in lines)
+
+
+def test_span_type():
+    assert at.Attribution("direct", [Span(0, 3)]).start == 0
+
+
+@pytest.mark.slow
+def test_first_300_bbc_articles_never_raise_and_offsets_hold(nlp):
+    corpus = load_corpus(BBC, encoding="utf-8,cp1252")
+    first = Corpus(corpus.documents[:300])
+    parsed = parse_corpus(first, nlp)
+    records = at.attribution_records(first, parsed=parsed)
+    texts = {d.id: d.text for d in first}
+    assert len(records) > 1000
+    for rec in records:
+        for span in rec["contents"] + [s for s in (rec["cue"], rec["source"]) if s]:
+            assert texts[rec["doc"]][span["start"]:span["end"]] == span["text"]
