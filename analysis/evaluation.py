@@ -1,0 +1,444 @@
+"""Score attribution output against gold annotations (seeds fixture, LitBank quotations).
+
+Matching rule (issue 4): a gold attribution is *found* when a predicted
+attribution of the same document has content that covers at least half of
+the gold content and lies at least half inside it. Multi-span contents are
+compared as the union of their spans (overlap = characters shared by the two
+unions). Gold and predictions are paired one-to-one, greedily by overlap
+(ties: speaker right first, then gold order, then prediction order), so the
+result does not depend on dict or set ordering.
+
+Speaker rule: the speaker of a matched pair is right when the predicted
+``source`` mention overlaps the gold ``source`` span. When the gold source is
+null (a fully quoted follow-on paragraph inheriting its speaker, or a bare
+quote), the text names nobody, so the canonical name decides: right when the
+predicted ``speaker`` (or source text) shares a name word with the gold
+``speaker``; for a gold speaker ``unknown`` only a prediction without a
+source (and without a named speaker) is right. LitBank has speaker ids
+instead of source spans; there the id's name part ("Winnie_Verloc-3" ->
+"Winnie Verloc") must share a word with the predicted speaker or source text
+(case-insensitive, titles and articles ignored).
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import AnalysisError
+
+__all__ = [
+    "load_jsonl",
+    "write_jsonl",
+    "content_spans",
+    "overlap",
+    "content_matches",
+    "match_attributions",
+    "score_attributions",
+    "source_overlap_speaker",
+    "name_token_speaker",
+    "SPEAKER_RULES",
+    "explode_contents",
+    "filter_kinds",
+    "run_cli_attributions",
+    "LitBank",
+    "load_litbank",
+    "DIRECT_KINDS",
+    "textacy_direct_quotations",
+]
+
+DIRECT_KINDS = ("direct", "mixed")
+_DIGITS = 4
+#: words that never identify a speaker on their own
+_NAME_STOPWORDS = frozenset(
+    "the a an of for and to in on at by mr mrs miss ms dr sir lady lord madam madame mister "
+    "monsieur st old young".split()
+)
+_QUOTE_EDGE = "\"'“”‘’«»„‟‚‛`_—–- \n\t"
+
+
+# --------------------------------------------------------------------------
+# records and spans
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    """Records of a JSON Lines file (blank lines ignored); errors name file and line."""
+    path = Path(path)
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            raise AnalysisError(f"{path}: line {lineno}: not valid JSON ({err.msg})") from None
+    return rows
+
+
+def write_jsonl(records: Iterable[dict], path: str | Path) -> None:
+    with Path(path).open("w", encoding="utf-8") as f:
+        for rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def content_spans(record: dict) -> list[tuple[int, int]]:
+    """Content of a record as merged ``(start, end)`` spans.
+
+    Reads ``contents`` (all spans of a split quote) when present, else
+    ``content`` (one span dict or a list of them).
+    """
+    value = record.get("contents") or record.get("content") or []
+    if isinstance(value, dict):
+        value = [value]
+    return _union((int(s["start"]), int(s["end"])) for s in value)
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _length(spans: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Characters shared by two merged span lists."""
+    total, i, j = 0, 0, 0
+    while i < len(a) and j < len(b):
+        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
+        if a[i][1] <= b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def content_matches(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> int:
+    """Shared characters when the half-and-half rule holds, else 0."""
+    shared = overlap(gold, pred)
+    if shared and 2 * shared >= _length(gold) and 2 * shared >= _length(pred):
+        return shared
+    return 0
+
+
+# --------------------------------------------------------------------------
+# speaker rules
+
+
+def _name_words(text: str | None) -> set[str]:
+    words = set(re.findall(r"[a-z0-9]+", (text or "").replace("_", " ").lower()))
+    return (words - _NAME_STOPWORDS) or words
+
+
+def _span(value) -> tuple[int, int] | None:
+    if isinstance(value, dict) and "start" in value and "end" in value:
+        return int(value["start"]), int(value["end"])
+    return None
+
+
+def _predicted_names(pred: dict) -> set[str]:
+    source = pred.get("source")
+    words = _name_words(pred.get("speaker"))
+    if isinstance(source, dict):
+        words |= _name_words(source.get("text"))
+    return words - {"unknown", "none"}
+
+
+def source_overlap_speaker(gold: dict, pred: dict) -> bool:
+    """Seeds rule: the predicted source mention overlaps the gold one (see module doc for null)."""
+    gold_source, pred_source = _span(gold.get("source")), _span(pred.get("source"))
+    if gold_source is not None:
+        return pred_source is not None and overlap([gold_source], [pred_source]) > 0
+    gold_name = (gold.get("speaker") or "").strip()
+    if not gold_name or gold_name.lower() == "unknown":
+        return pred_source is None and not _predicted_names(pred)
+    return bool(_name_words(gold_name) & _predicted_names(pred))
+
+
+def litbank_name(speaker_id: str) -> str:
+    """``"Winnie_Verloc-3"`` -> ``"Winnie Verloc"``."""
+    return re.sub(r"-\d+$", "", speaker_id).replace("_", " ").strip()
+
+
+def name_token_speaker(gold: dict, pred: dict) -> bool:
+    """LitBank rule: the gold speaker's name shares a word with the predicted speaker or source."""
+    return bool(_name_words(litbank_name(gold.get("speaker") or "")) & _predicted_names(pred))
+
+
+SPEAKER_RULES: dict[str, Callable[[dict, dict], bool]] = {
+    "source_overlap": source_overlap_speaker,
+    "name_token": name_token_speaker,
+}
+
+
+# --------------------------------------------------------------------------
+# matching and scores
+
+
+@dataclass(frozen=True)
+class Match:
+    gold: int
+    pred: int
+    overlap: int
+    speaker_right: bool
+
+
+@dataclass
+class _Side:
+    records: list[dict]
+    spans: list[list[tuple[int, int]]] = field(init=False)
+
+    def __post_init__(self):
+        self.spans = [content_spans(r) for r in self.records]
+
+    def by_doc(self) -> dict[str, list[int]]:
+        docs: dict[str, list[int]] = {}
+        for i, rec in enumerate(self.records):
+            docs.setdefault(str(rec.get("doc", "")), []).append(i)
+        return docs
+
+
+def match_attributions(predicted: list[dict], gold: list[dict],
+                       speaker_rule: str | Callable = "source_overlap") -> list[Match]:
+    """One-to-one pairs of gold and predicted attributions that satisfy the content rule."""
+    rule = SPEAKER_RULES[speaker_rule] if isinstance(speaker_rule, str) else speaker_rule
+    g_side, p_side = _Side(gold), _Side(predicted)
+    p_docs = p_side.by_doc()
+    candidates = []
+    for doc, g_idx in g_side.by_doc().items():
+        for gi in g_idx:
+            for pi in p_docs.get(doc, []):
+                shared = content_matches(g_side.spans[gi], p_side.spans[pi])
+                if shared:
+                    candidates.append(Match(gi, pi, shared, bool(rule(gold[gi], predicted[pi]))))
+    candidates.sort(key=lambda m: (-m.overlap, not m.speaker_right, m.gold, m.pred))
+    used_g, used_p, matches = set(), set(), []
+    for m in candidates:
+        if m.gold in used_g or m.pred in used_p:
+            continue
+        used_g.add(m.gold)
+        used_p.add(m.pred)
+        matches.append(m)
+    return sorted(matches, key=lambda m: (m.gold, m.pred))
+
+
+def _prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, _DIGITS), round(r, _DIGITS), round(f, _DIGITS)
+
+
+def score_attributions(predicted: list[dict], gold: list[dict],
+                       speaker_rule: str | Callable = "source_overlap") -> dict:
+    """Precision, recall and F1 for content and content+speaker, counts and per-kind recall."""
+    matches = match_attributions(predicted, gold, speaker_rule)
+    n_pred, n_gold = len(predicted), len(gold)
+    hits = len(matches)
+    hits_speaker = sum(m.speaker_right for m in matches)
+    cp, cr, cf = _prf(hits, n_pred, n_gold)
+    sp, sr, sf = _prf(hits_speaker, n_pred, n_gold)
+    return {
+        "n_gold": n_gold,
+        "n_predicted": n_pred,
+        "n_matched": hits,
+        "n_matched_speaker": hits_speaker,
+        "content_precision": cp,
+        "content_recall": cr,
+        "content_f1": cf,
+        "content_speaker_precision": sp,
+        "content_speaker_recall": sr,
+        "content_speaker_f1": sf,
+        "recall_by_kind": _recall_by_kind(gold, matches),
+    }
+
+
+def _recall_by_kind(gold: list[dict], matches: list[Match]) -> dict:
+    found = {m.gold: m.speaker_right for m in matches}
+    kinds: dict[str, list[int]] = {}
+    for i, g in enumerate(gold):
+        kinds.setdefault(str(g.get("kind", "")), []).append(i)
+    out = {}
+    for kind in sorted(kinds):
+        idx = kinds[kind]
+        n_found = sum(i in found for i in idx)
+        n_speaker = sum(found.get(i, False) for i in idx)
+        out[kind] = {
+            "n_gold": len(idx),
+            "content_recall": round(n_found / len(idx), _DIGITS),
+            "content_speaker_recall": round(n_speaker / len(idx), _DIGITS),
+        }
+    return out
+
+
+def filter_kinds(records: Iterable[dict], kinds: Iterable[str] = DIRECT_KINDS) -> list[dict]:
+    """Records whose ``kind`` is one of ``kinds`` (LitBank scores direct speech only)."""
+    keep = set(kinds)
+    return [r for r in records if r.get("kind") in keep]
+
+
+def explode_contents(records: Iterable[dict]) -> list[dict]:
+    """One record per content span: LitBank annotates each quoted stretch of a split quote apart."""
+    out = []
+    for rec in records:
+        value = rec.get("contents") or rec.get("content") or []
+        spans = [value] if isinstance(value, dict) else list(value)
+        for span in spans:
+            out.append({**{k: v for k, v in rec.items() if k != "contents"}, "content": [span]})
+    return out
+
+
+# --------------------------------------------------------------------------
+# textacy baseline
+
+
+def _token_span(tokens) -> dict | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return {"start": start, "end": end, "text": doc.text[start:end]}
+
+
+def textacy_direct_quotations(parsed: dict) -> tuple[list[dict], list[str]]:
+    """textacy's ``direct_quotations`` as attribution records, per parsed ``{doc_id: Doc}``.
+
+    textacy raises ``ValueError`` on unbalanced quotation marks; such
+    documents give no records and are returned as the second value.
+    """
+    from textacy.extract.triples import direct_quotations
+
+    records, raising = [], []
+    for doc_id, doc in parsed.items():
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:
+            raising.append(doc_id)
+            continue
+        for triple in triples:
+            start, end = _strip_marks(doc.text, triple.content.start_char, triple.content.end_char)
+            source = _token_span(triple.speaker)
+            records.append({
+                "doc": doc_id, "kind": "direct",
+                "content": [{"start": start, "end": end, "text": doc.text[start:end]}],
+                "cue": _token_span(triple.cue), "source": source,
+                "speaker": source["text"] if source else "",
+            })
+    return records, raising
+
+
+# --------------------------------------------------------------------------
+# the CLI as graders run it
+
+
+def run_cli_attributions(paths: Iterable[str | Path], extra_args: Iterable[str] = ()) -> list[dict]:
+    """Run ``python -m analysis attributions PATH... --format jsonl`` in-process; parsed records."""
+    from .cli import main
+
+    argv = ["attributions", *map(str, paths), "--format", "jsonl", *extra_args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:  # argparse rejects the arguments
+            code = exit_.code
+    if code != 0:
+        raise AnalysisError(f"attributions CLI exited {code}: {err.getvalue().strip()}")
+    return [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------
+# LitBank quotations
+
+
+@dataclass
+class LitBank:
+    """Rebuilt texts ``{doc_id: text}`` and gold direct quotes as attribution records."""
+
+    texts: dict[str, str]
+    gold: list[dict]
+
+    def write_texts(self, folder: str | Path) -> Path:
+        """Write each text as ``folder/<doc>.txt`` so the CLI can read them."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for doc_id, text in self.texts.items():
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+
+def _token_offsets(lines: list[str]) -> list[list[tuple[int, int]]]:
+    """Character span of every token, sentences and tokens joined by one space."""
+    offsets, pos = [], 0
+    for line in lines:
+        row = []
+        for token in line.split(" "):
+            row.append((pos, pos + len(token)))
+            pos += len(token) + 1
+        offsets.append(row)
+    return offsets
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quote marks and dashes at the edges: gold content excludes them, as in the seeds."""
+    while start < end and text[start] in _QUOTE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_EDGE:
+        end -= 1
+    return start, end
+
+
+def _read_litbank_work(ann_path: Path) -> tuple[str, str, list[dict]]:
+    doc_id = ann_path.stem.removesuffix("_brat")
+    lines = ann_path.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
+    while lines and lines[-1] == "":
+        lines.pop()
+    # One sentence a line is LitBank's tokenisation, not paragraphing: a newline would read as a
+    # paragraph break and cut multi-sentence quotes (content F1 0.878 -> 0.886, speaker 0.24 -> 0.34).
+    text = " ".join(lines)
+    offsets = _token_offsets(lines)
+    rows = [r.split("\t") for r in ann_path.read_text(encoding="utf-8").splitlines() if r.strip()]
+    speakers = {r[1]: r[2] for r in rows if r[0] == "ATTRIB"}
+    gold = []
+    for r in rows:
+        if r[0] != "QUOTE":
+            continue
+        s_sent, s_tok, e_sent, e_tok = map(int, r[2:6])
+        start, end = offsets[s_sent][s_tok][0], offsets[e_sent][e_tok][1]
+        if " ".join(text[start:end].split()) != " ".join(r[6].split()):
+            raise AnalysisError(f"{ann_path}: quote {r[1]} does not match the rebuilt text")
+        start, end = _strip_marks(text, start, end)
+        gold.append({
+            "doc": doc_id, "kind": "direct", "quote_id": r[1],
+            "content": [{"start": start, "end": end, "text": text[start:end]}],
+            "cue": None, "source": None,
+            "speaker": speakers.get(r[1], ""), "speaker_type": "person",
+        })
+    gold.sort(key=lambda g: g["content"][0]["start"])
+    return doc_id, text, gold
+
+
+def load_litbank(root: str | Path, limit: int | None = None) -> LitBank:
+    """Load ``root`` (the ``litbank_quotations`` folder or its ``tsv`` folder), works in name order."""
+    root = Path(root)
+    tsv = root if list(root.glob("*_brat.ann")) else root / "quotations" / "tsv"
+    paths = sorted(tsv.glob("*_brat.ann"))
+    if not paths:
+        raise AnalysisError(f"{root}: no LitBank *_brat.ann files found")
+    texts, gold = {}, []
+    for path in paths[:limit]:
+        doc_id, text, quotes = _read_litbank_work(path)
+        texts[doc_id] = text
+        gold.extend(quotes)
+    return LitBank(texts, gold)
