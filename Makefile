@@ -57,9 +57,13 @@ test: env
 lab: env
 	$(BIN)/jupyter lab notebooks/
 
+# speed (bench_*) and quality (score_*, pan_benchmark, readability_validity) figures, printed;
+# train_syllable_estimator.py is not a benchmark (it regenerates analysis/data/syllable_estimator.json)
+BENCHMARKS := $(sort $(wildcard benchmarks/bench_*.py)) $(sort $(wildcard benchmarks/score_*.py)) \
+	benchmarks/pan_benchmark.py benchmarks/readability_validity.py
+
 bench: env
-	@set -e; for b in benchmarks/bench_*.py benchmarks/score_*.py; do \
-	  [ -f "$$b" ] || continue; echo "== $$b"; $(BIN)/python "$$b"; done
+	@set -e; for b in $(BENCHMARKS); do echo "== $$b"; $(BIN)/python "$$b"; done
 
 lock: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet pip-tools
