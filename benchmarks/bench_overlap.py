@@ -22,40 +22,23 @@ other jobs inflate wall time unevenly) with the wall time beside it.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
-from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.corpus import Corpus, Document, load_corpus  # noqa: E402
+from analysis.overlap.pan import reference_containment  # noqa: E402
 from analysis.overlap.reuse import ReuseParams, find_reuse  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 
 
 def truth_containment(corpus, n: int = 5) -> dict:
-    """Independent word 5-gram containment per pair: Python sets and an inverted index."""
-    sets = []
-    for doc in corpus:
-        text = doc.text.replace("\u2019", "'").replace("\u2018", "'").lower()
-        words = re.findall(r"[^\W_]+", re.sub(r"(?<=\w)'(?=\w)", "", text))
-        sets.append({tuple(words[i:i + n]) for i in range(len(words) - n + 1)})
-    postings = defaultdict(list)
-    for d, s in enumerate(sets):
-        for g in s:
-            postings[g].append(d)
-    shared = Counter()
-    for docs in postings.values():
-        if len(docs) > 1:
-            for i, a in enumerate(docs):
-                for b in docs[i + 1:]:
-                    shared[(a, b)] += 1
-    ids = corpus.ids
-    return {(ids[a], ids[b]): max(k / len(sets[a]), k / len(sets[b])) for (a, b), k in shared.items()}
+    """Independent word 5-gram containment per pair (see :func:`reference_containment`)."""
+    return reference_containment(corpus, n)
 
 
 def shifted(text: str, k: int) -> str:

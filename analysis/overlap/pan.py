@@ -30,13 +30,14 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..corpus import Corpus, Document
 
 __all__ = [
+    "reference_containment",
     "Annotation",
     "pan_scores",
     "sentence_spans",
@@ -479,3 +480,29 @@ def naive_merged_detections(corpus, n: int = 5, max_gap: int = 5) -> list[Annota
             out.append(_oriented(index.ids[a], index.ids[b], (int(ta.starts[a0]), int(ta.ends[a1 - 1])),
                                  (int(tb.starts[b0]), int(tb.ends[b1 - 1]))))
     return out
+
+
+def reference_containment(corpus, n: int = 5, max_df: int | None = None) -> dict:
+    """Ground truth for pair tests: word n-gram containment (max of both directions) per pair.
+
+    Deliberately independent of :mod:`analysis.overlap.reuse` (plain Python
+    sets and an inverted index, its own normalisation), so the two can check
+    each other. ``max_df`` skips n-grams found in more documents (speed only).
+    """
+    sets = []
+    for doc in corpus:
+        text = doc.text.replace("\u2019", "'").replace("\u2018", "'").lower()
+        words = re.findall(r"[^\W_]+", re.sub(r"(?<=\w)'(?=\w)", "", text))
+        sets.append({tuple(words[i:i + n]) for i in range(len(words) - n + 1)})
+    postings = defaultdict(list)
+    for d, grams in enumerate(sets):
+        for g in grams:
+            postings[g].append(d)
+    shared = Counter()
+    for docs in postings.values():
+        if 1 < len(docs) and (max_df is None or len(docs) <= max_df):
+            for i, a in enumerate(docs):
+                for b in docs[i + 1:]:
+                    shared[(a, b)] += 1
+    ids = corpus.ids
+    return {(ids[a], ids[b]): max(k / len(sets[a]), k / len(sets[b])) for (a, b), k in shared.items()}
