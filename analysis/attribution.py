@@ -56,11 +56,13 @@ KINDS = ("direct", "indirect", "mixed", "according_to")
 NOT_SOURCES = frozenset("""plan plans schedule rule rules law laws tradition custom instruction
 instructions interest self-interest need needs script size taste season procedure protocol
 guideline guidelines principle principles wish wishes ability merit merits""".split())
+#: a report's words outside its quote ("calling Davis "an icon"") make it mixed up to this many
+MAX_MIXED_LEAD = 8
 #: a cue verb that does not govern a quote must be within this many tokens of its marks
 MAX_CUE_GAP = 8
 
 #: verbs whose clausal complement is reported speech or a reported stance ("has learned that");
-#: beliefs ("think", "believe", "suspect") are left out: they report no speech act
+#: beliefs ("think", "believe") are read apart, by :data:`BELIEF_VERBS`: a clause and a holder only
 REPORT_VERBS = frozenset("""
 say tell add warn state claim report announce accuse deny insist explain note argue confirm admit
 suggest assert declare acknowledge allege reveal disclose concede predict estimate indicate
@@ -68,18 +70,40 @@ reply respond answer write testify stress emphasise emphasize maintain contend c
 reiterate repeat recall caution agree promise pledge vow threaten urge ask demand hint signal
 learn mention observe remark comment tweet post affirm protest inform notify assure charge
 conclude recommend propose dispute forecast lament blame criticise criticize condemn praise
-welcome dismiss reject accept guarantee swear order speculate recount describe call find""".split())
+welcome dismiss reject accept guarantee swear order speculate recount describe call find rule
+judge show""".split())
+
+#: verbs of a court's or referee's verdict ("ruled that", "judged the film was")
+VERDICT_VERBS = frozenset("rule judge".split())
+
+#: verbs that report only when a document, figure or body is their subject ("figures showed that",
+#: "the study found"): with a person or pronoun subject they tell of a deed ("they found him")
+EVIDENCE_VERBS = frozenset("show find".split())
+
+#: belief and expectation verbs ("INSEE expects the economy to grow", "I think he will"): a stance,
+#: reported only through a clause (never a quote's cue, never a frame)
+BELIEF_VERBS = frozenset("think believe hope expect fear doubt".split())
+
+#: verbs that, with "this"/"these explanations" as subject, state the writer's inference
+INFERENCE_VERBS = frozenset("suggest indicate show imply prove confirm mean".split())
+
+#: verbs that report nothing with a particle ("did not rule out a strike", "called off")
+PARTICLE_NOT_CUES = frozenset("rule call find show".split())
 
 #: verbs that only cue a direct quote (no clause of their own), on top of REPORT_VERBS
 QUOTE_ONLY_VERBS = frozenset("""
 dub brand label term express quote cite speak talk put shout yell cry whisper scream continue
-begin sum joke muse laugh sigh plead read exclaim snap retort interject mutter murmur""".split())
+begin sum joke muse laugh sigh plead read exclaim snap retort interject mutter murmur thank""".split())
 
 #: verbs whose object frame is the content ("accused X of Y", "urged X to Y", "called X Y");
 #: evaluations without a proposition ("praised X", "condemned the attack") are not attributions
 FRAME_VERBS = frozenset("""
 accuse blame urge ask call claim warn order demand encourage advise invite press implore
-promise pledge vow threaten appeal describe brand label dub report""".split())
+promise pledge vow threaten appeal describe brand label dub report dismiss hail denounce reject
+rule""".split())
+
+#: frame verbs that report content only as "X as Y" ("dismissed the offer as inadequate")
+AS_FRAME_VERBS = frozenset("dismiss hail denounce reject".split())
 
 #: frame verbs that report content only with an infinitive or clause ("urged X to Y")
 REQUEST_VERBS = frozenset("ask urge order encourage advise invite press implore appeal".split())
@@ -96,6 +120,8 @@ _WALK_UP = frozenset(("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp")
 _RELATIVE = frozenset("who which that whom".split())
 _PASSIVE_SOURCE = frozenset("quote cite tell inform ask say".split())
 _EXPLETIVE = frozenset("it there".split())
+_NOT_DONE = frozenset("fail refuse decline neglect forget".split())
+_ADDRESSEE_VERBS = frozenset("tell inform assure notify warn remind ask urge brief advise".split())
 _UNASSERTED = frozenset("whether if".split())
 _WH = frozenset("how what why where when who which whom".split())
 _EDGE = set("\"'“”‘’«»„‟‚‛` \n\r\t\xa0,;:—–-")
@@ -265,6 +291,9 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
         return ctx.quote_of(tok) == quote and ctx.para_of(tok.idx) == para
 
     children = list(verb.children)
+    clause_subject = _participle_clause_subject(verb, usable)
+    if clause_subject is not None:
+        return clause_subject
     for child in children:
         if child.dep_ in ("nsubj", "csubj") and usable(child):
             return child
@@ -292,6 +321,10 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
         if child.dep_ in ("dobj", "npadvmod") and child.i > verb.i and child.pos_ == "PROPN" and \
                 child.ent_type_ in ("PERSON", "ORG") and usable(child):
             return child
+    if depth == 0 and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children):
+        before = _name_before(ctx, verb, usable)
+        if before is not None:
+            return before
     head = verb.head
     if depth < 3 and verb.dep_ in _WALK_UP and head.i != verb.i and ctx.para_of(head.idx) == para:
         if verb.dep_ in ("advcl", "conj") and head.dep_ == "ccomp" and _is_cue_verb(head.head, REPORT_VERBS):
@@ -300,6 +333,55 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
     if depth == 0 and ctx.para_of(head.idx) != para:
         return _orphan_subject(ctx, verb, usable)
     return None
+
+
+def _participle_clause_subject(verb, usable):
+    """ "Mr Brown dismissed the figures insisting that", "wrote to all three parties urging them":
+    a participle the parser hung on an object noun reports for the clause's subject, unless that
+    noun is a newly introduced document ("cited a report saying")."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl" and head.i < verb.i:
+        # "a new report was published by X, suggesting that": the document suggests
+        return next((c for c in head.children if c.dep_ == "nsubjpass" and usable(c)
+                     and c.lemma_.lower() in spk.DOCUMENT_WORDS), None)
+    stray = next((c for c in verb.children if c.dep_ == "nsubj" and head.i < c.i < verb.i
+                  and c.pos_ == "NOUN"), None)
+    if verb.dep_ in ("ccomp", "xcomp") and stray is not None and head.pos_ in ("VERB", "AUX"):
+        # "Mr Brown dismissed the figures insisting that": the object is no subject of the participle
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and usable(c)
+                     and c.lower_ not in _EXPLETIVE), None)
+    noun = head
+    if verb.dep_ != "acl" or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    if noun.lemma_.lower() in spk.DOCUMENT_WORDS and any(c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("prep", "agent", "pobj", "dobj") \
+            and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and usable(c)
+                 and c.lower_ not in _EXPLETIVE and c.lower_ not in _RELATIVE), None)
+
+
+def _name_before(ctx: "_Context", verb, usable):
+    """ "In a speech to the Centre Mr Straw said": a name right before a subjectless verb that the
+    parser hung on the preceding phrase is its subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or tok.head.i == verb.i or tok.head.i > tok.i or not usable(tok):
+        return None
+    if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", ""):
+        return None
+    return tok
 
 
 def _orphan_subject(ctx: "_Context", verb, usable):
@@ -319,6 +401,10 @@ def _mention_span(tok) -> tuple[int, int]:
         return tok.idx, tok.idx + len(tok.text)
     start, end = _subtree_span(tok, exclude_deps=("relcl", "acl", "advcl", "punct", "cc"))
     text = tok.doc.text
+    honorific = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.idx > start
+                 and c.lower_ in spk.HONORIFICS]
+    if honorific:  # "the Foreign Policy Centre Mr Straw": the name starts at its honorific
+        start = honorific[-1].idx
     start = max(start, text.rfind("\n", start, tok.idx) + 1)  # never across a line break
     stop = text.find("\n", tok.idx, end)
     end = stop if stop != -1 else end
@@ -374,6 +460,11 @@ def _clause_content(ctx: _Context, verb) -> list[tuple[int, int]]:
     unasserted_verb = any(c.dep_ in ("neg",) or (c.dep_ == "aux" and c.lower_ == "to")
                           for c in verb.children)
     for child in clauses:
+        if child.tag_ == "VBG" and _is_cue_verb(child, REPORT_VERBS) and _clause_content(ctx, child):
+            continue  # "dismissed the figures insisting that X": the participle reports X itself
+        if child.i < verb.i and _is_cue_verb(child, REPORT_VERBS | QUOTE_ONLY_VERBS) and \
+                _parenthetical_pair(child):
+            continue  # '"A," he said, "B," he added': an earlier report, not this one's clause
         marks = [c for c in child.children if c.dep_ == "mark"]
         if any(m.lower_ in _UNASSERTED for m in marks):
             continue
@@ -381,11 +472,69 @@ def _clause_content(ctx: _Context, verb) -> list[tuple[int, int]]:
             continue  # "declined to say what", "difficult to tell how"
         start, end = _subtree_span(child, exclude=_nested_reports(child))
         end = _zero_that_clause(ctx, child, end)
+        start = min(start, _stray_subject(verb, child))
+        end = max(end, _contrast_tail(verb, child))
         first = child.left_edge
         if first.lower_ == "that" and (first.dep_ == "mark" or relative) and first.idx == start:
             start = first.idx + len(first.text)
-        spans.append(_clip(ctx, verb, start, end))
+        start = _after_inner_cue(ctx, verb, start, end)
+        spans.append(_strip_leading_cc(ctx.text, *_clip(ctx, verb, start, end)))
     return _keep(ctx, spans)
+
+
+def _parenthetical_pair(cue) -> bool:
+    """ "he said," / "said he,": a cue with its subject right by it, then a comma."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and abs(c.i - cue.i) == 1), None)
+    if subj is None:
+        return False
+    after = max(cue.i, subj.i) + 1
+    return after < len(doc) and doc[after].text == ","
+
+
+def _after_inner_cue(ctx: _Context, verb, start: int, end: int) -> int:
+    """ "A, he said, and B" as the clause of "he added": only what follows the inner cue is ours."""
+    toks = ctx.doc.char_span(start, end, alignment_mode="expand")
+    doc = ctx.doc
+    for t in toks if toks is not None else ():
+        if t.i == verb.i or t.i < 2 or ctx.in_quote(t) or \
+                not _is_cue_verb(t, REPORT_VERBS | QUOTE_ONLY_VERBS):
+            continue
+        subj = doc[t.i - 1]
+        if subj.dep_ == "nsubj" and subj.head.i == t.i and doc[t.i - 2].text == "," and \
+                t.i + 1 < len(doc) and doc[t.i + 1].text == ",":
+            start = max(start, doc[t.i + 1].idx + 1)
+    return start
+
+
+#: subordinators of a clause that goes on with the reported one ("X was unchanged, while Y fell")
+_TAIL_MARKS = frozenset("while whereas although though because".split())
+
+
+def _contrast_tail(verb, clause) -> int:
+    """ "showed that A, while B": a contrast clause the parser hung on the cue belongs to the content."""
+    doc = verb.doc
+    end = 0
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.left_edge.i <= clause.right_edge.i:
+            continue
+        gap = doc[clause.right_edge.i + 1:c.left_edge.i]
+        if all(t.is_punct and t.text == "," for t in gap) and \
+                any(m.dep_ == "mark" and m.lower_ in _TAIL_MARKS for m in c.children) and \
+                not any(_is_cue_verb(t, REPORT_VERBS) for t in c.subtree):
+            end = c.right_edge.idx + len(c.right_edge.text)
+    return end
+
+
+def _stray_subject(verb, clause) -> int:
+    """ "said the changes, which ..., were made": a subjectless clause whose subject the parser
+    made the verb's object; the start of that object, or the clause's own start."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark") for c in clause.children) \
+            or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        return clause.left_edge.idx  # "told delegates that ...": the object is the addressee
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i
+                and c.right_edge.i < clause.left_edge.i), None)
+    return obj.left_edge.idx if obj is not None else clause.left_edge.idx
 
 
 #: "it was possible [that] X": adjectives whose clause the parser often hangs elsewhere
@@ -428,6 +577,10 @@ def _frame_content(ctx: _Context, verb) -> list[tuple[int, int]]:
             parts.append(child)
     if lemma in OBJECT_ONLY_VERBS:
         parts = [p for p in parts if p.dep_ == "dobj"]
+    if lemma in VERDICT_VERBS and not any(p.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for p in parts):
+        return []  # "will rule on an issue": no verdict stated yet
+    if lemma in AS_FRAME_VERBS and not any(p.dep_ == "prep" and p.lower_ == "as" for p in parts):
+        return []  # "dismissed the claims" judges, "dismissed them as lies" reports
     if lemma in REQUEST_VERBS and not any(p.dep_ in ("xcomp", "ccomp") for p in parts):
         return []  # "asked my mom" reports no content; "asked X to Y" does
     deps = {p.dep_ for p in parts} | {c.dep_ for c in verb.children if c.dep_ == "dobj"}
@@ -448,6 +601,19 @@ def _frame_content(ctx: _Context, verb) -> list[tuple[int, int]]:
 
 
 def _parenthetical_content(ctx: _Context, verb) -> list[tuple[int, int]]:
+    """The clause around a parenthetical cue, without stretches that hold another cue."""
+    spans = _parenthetical_spans(ctx, verb)
+    return [sp for sp in spans if not _holds_other_cue(ctx, verb, sp)]
+
+
+def _holds_other_cue(ctx: _Context, verb, span: tuple[int, int]) -> bool:
+    """ "The talks failed, he said, and the war resumed": a stretch with its own cue is not ours."""
+    toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return toks is not None and any(t.i != verb.i and _is_cue_verb(t, REPORT_VERBS | QUOTE_ONLY_VERBS)
+                                    and not ctx.in_quote(t) for t in toks)
+
+
+def _parenthetical_spans(ctx: _Context, verb) -> list[tuple[int, int]]:
     """ "The truce, he said, was holding" / "A, he said, because B": the clause around the cue."""
     if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i == verb.i:
         return []
@@ -484,7 +650,9 @@ def _is_cue_verb(tok, lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon:
         return False
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        return False
+        # a past tense with its own subject is a verb the parser hung on a noun ("DiCaprio described
+        # director Martin Scorsese as ...")
+        return tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.is_title and prev is not None and not (prev.is_punct or prev.is_space or prev.is_sent_end):
         return False
@@ -510,10 +678,28 @@ def _verb_drafts(ctx: _Context) -> list[_Draft]:
     """Indirect (later maybe direct/mixed) attributions from reporting verbs."""
     drafts = []
     for tok in ctx.doc:
-        if not (_is_cue_verb(tok, REPORT_VERBS) or _make_clear(tok)) or ctx.in_boilerplate(tok.idx):
+        belief = _is_cue_verb(tok, BELIEF_VERBS)
+        if not (belief or _is_cue_verb(tok, REPORT_VERBS) or _make_clear(tok)) or ctx.in_boilerplate(tok.idx):
             continue
         lemma = tok.lemma_.lower()
-        content = _clause_content(ctx, tok)
+        raised = _raised_report(ctx, tok)
+        if raised is not None:
+            drafts.append(raised)
+            continue
+        if belief:
+            drafts.extend(_belief_draft(ctx, tok))
+            continue
+        if lemma in EVIDENCE_VERBS | VERDICT_VERBS and any(c.dep_ == "neg" for c in tok.children):
+            continue  # "could not judge", "did not find": nothing concluded
+        if lemma in EVIDENCE_VERBS and not (_evidence_subject(ctx, tok) and _finite_clause(ctx, tok)):
+            continue
+        if any(c.dep_ == "prt" for c in tok.children) and lemma in PARTICLE_NOT_CUES:
+            continue
+        if lemma in INFERENCE_VERBS and _inference_subject(tok):
+            continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_DONE:
+            continue  # "failed to warn the US": a report that did not happen
+        content = _trailing_content(ctx, tok) or _clause_content(ctx, tok)
         if not content and _make_clear(tok):
             clear = next(c for c in tok.children if c.lower_ == "clear")
             content = _clause_content(ctx, clear)
@@ -521,7 +707,7 @@ def _verb_drafts(ctx: _Context) -> list[_Draft]:
         subj = _subject(ctx, tok)
         if not content and lemma in FRAME_VERBS and not _thing_relative(tok, subj):
             content, how = _frame_content(ctx, tok), "frame"
-        if not content:
+        if not content and lemma not in VERDICT_VERBS | EVIDENCE_VERBS:
             content, how = _parenthetical_content(ctx, tok), "parenthetical"
         if not content:
             continue
@@ -536,6 +722,127 @@ def _verb_drafts(ctx: _Context) -> list[_Draft]:
             source=source, confidence=conf, para=ctx.para_of(tok.idx), cue_tok=tok,
         ))
     return drafts
+
+
+def _finite_clause(ctx: _Context, verb) -> bool:
+    """ "found that 31% of documents contained", not "found themselves trailing"."""
+    para = ctx.para_of(verb.idx)
+
+    def has_subject(clause) -> bool:
+        return any(s.dep_ in ("nsubj", "nsubjpass") and not s.lower_.endswith(("self", "selves"))
+                   for s in clause.children)
+
+    return any(c.dep_ == "ccomp" and ctx.para_of(c.idx) == para and has_subject(c) for c in verb.children)
+
+
+def _inference_subject(verb) -> bool:
+    """ "These explanations suggest that", "This shows that": no source, the writer reasoning."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in ("this", "these", "those") or subj.lower_ == "that" and verb.dep_ != "relcl":
+        return True  # "which suggests" refers back to its noun, a possible source
+    det = next((c for c in subj.children if c.dep_ == "det"), None)
+    return det is not None and det.lower_ in ("this", "these", "those") and subj.pos_ == "NOUN" and \
+        subj.lemma_.lower() not in spk.DOCUMENT_WORDS | spk.ORGANIZATION_HEADS | spk.GOVERNMENT_WORDS \
+        | spk.ANONYMOUS_HEADS | spk.TITLE_WORDS | spk.ROLE_NOUNS | spk.MEDIA_WORDS
+
+
+def _evidence_subject(ctx: _Context, verb) -> bool:
+    """ "Official figures showed", "a study found": a document or body, not a person or pronoun."""
+    subj = _subject(ctx, verb)
+    if subj is None or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+        return False
+    if verb.lemma_.lower() == "find":
+        return True
+    heads = {subj.lemma_.lower(), subj.lower_}
+    return subj.ent_type_ in ("ORG", "GPE", "NORP") or bool(heads & (
+        spk.DOCUMENT_WORDS | spk.ORGANIZATION_HEADS | spk.GOVERNMENT_WORDS))
+
+
+#: tokens that may stand between a trailing cue and its sentence's end ("he told the BBC.")
+_TRAILING_MAX = 7
+
+
+def _trailing_content(ctx: _Context, verb) -> list[tuple[int, int]]:
+    """ "A, B and C, he said." / "..., said Mr Kennedy.": the whole sentence before the comma.
+
+    The parser often hangs such a cue inside the clause ("judgement that this
+    contravenes ..., he said"); the reported stretch is still everything from
+    the sentence start to the comma before the speaker.
+    """
+    doc, text = ctx.doc, ctx.text
+    para = ctx.paras[ctx.para_of(verb.idx)]
+    j = verb.i + 1
+    while j < len(doc) and doc[j].idx < para.end and not (doc[j].is_punct and doc[j].text in ".!?"):
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct and doc[j].text not in ",":
+            return []
+        j += 1
+    if j - verb.i - 1 > _TRAILING_MAX:
+        return []
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod", "compound", "det", "amod", "poss", "case")
+                      or doc[i].dep_ in ("nsubj", "nsubjpass")) and doc[i].head.i in (verb.i, *[
+            t.i for t in doc[i + 1:verb.i + 1]]) and doc[i].text != ",":
+        i -= 1  # the subject (and its modifiers) right before the cue
+    if i < 0 or doc[i].text != "," or ctx.in_quote(doc[i]) and not ctx.in_quote(verb):
+        return []
+    if i == verb.i - 1 and not any(c.i > verb.i and (c.dep_ == "nsubj" or c.dep_ in ("dobj", "npadvmod")
+                                                     and c.pos_ == "PROPN") for c in verb.children):
+        return []  # ", saying." or ", dismissed the offer": no speaker right by the cue
+    sent = ctx.sents[ctx.sent_of(doc[i].idx)]
+    start = max(sent.start_char, para.start)
+    end = doc[i].idx
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span) \
+            or len(_WORD.findall(text[start:end])) < 4:
+        return []
+    if any(_is_cue_verb(t, REPORT_VERBS | QUOTE_ONLY_VERBS) and not ctx.in_quote(t) for t in span):
+        return []  # '"A," he said, "B," he added': another cue's stretch, not this one's
+    return _keep(ctx, [_clip(ctx, verb, start, end)])
+
+
+#: passives that report a claim about their subject: "X is said / reported / believed to Y"
+RAISING_VERBS = frozenset("say report believe think understand rumour rumor allege".split())
+
+
+def _raised_report(ctx: _Context, verb) -> _Draft | None:
+    """ "Winning a Golden Globe is said to improve a film's chance": subject and infinitive are the
+    content (two spans); the source is the agent when there is one, else nobody."""
+    if verb.lemma_.lower() not in RAISING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if subj is None or xcomp is None or subj.lower_ in _EXPLETIVE or subj.lower_ in _RELATIVE:
+        return None
+    to = next(a for a in xcomp.children if a.dep_ == "aux" and a.lower_ == "to")
+    parts = [_clip(ctx, verb, *_subtree_span(subj)),
+             _clip(ctx, verb, to.idx + len(to.text), xcomp.right_edge.idx + len(xcomp.right_edge.text))]
+    contents = _keep(ctx, parts, min_words=1)
+    if len(contents) != 2:
+        return None
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj"), None)
+    return _Draft(kind="indirect", contents=contents, cue=_cue_span(verb), source_tok=agent,
+                  source=_source_span(agent), confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)
+
+
+def _belief_draft(ctx: _Context, verb) -> list[_Draft]:
+    """A stance with a clause and a stated holder: "INSEE expects the economy to grow"."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD", "VBG") or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    content = _clause_content(ctx, verb)
+    subj = _subject(ctx, verb)
+    if not content or subj is None or subj.lower_ in _EXPLETIVE | _RELATIVE:
+        return []
+    if sum(len(_WORD.findall(ctx.text[s:e])) for s, e in content) < 3:
+        return []
+    source = _source_span(subj)
+    if any(_overlap(source, c) for c in content):
+        return []
+    return [_Draft(kind="indirect", contents=content, cue=_cue_span(verb), source_tok=subj, source=source,
+                   confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)]
 
 
 def _cue_span(tok) -> tuple[int, int]:
@@ -644,6 +951,8 @@ def _split_pair(ctx: _Context, a: QuoteSpan, b: QuoteSpan) -> bool:
     if not ctx.text[a.start:a.end].rstrip().endswith((",", "—", "-", "–", "...", "…")) \
             and not gap.rstrip().endswith((",", ":")):
         return False
+    if ctx.text[a.start:a.end].rstrip().endswith((".", "!", "?")) and words and words[0][:1].isupper():
+        return False  # 'him." The Foreign Secretary told the BBC: "I ...': a new sentence, a new quote
     span = ctx.doc.char_span(a.close + 1, b.open, alignment_mode="expand")
     return span is not None and any(_is_cue_verb(t, REPORT_VERBS | QUOTE_ONLY_VERBS) for t in span)
 
@@ -684,7 +993,7 @@ def _nearest_cue(ctx: _Context, group: list[QuoteSpan]):
         colon = True
     elif ctx.text[ctx.sents[s_lo].start_char:open_pos].rstrip().endswith(":"):
         colon = True
-    lexicon = REPORT_VERBS | QUOTE_ONLY_VERBS
+    lexicon = (REPORT_VERBS | QUOTE_ONLY_VERBS) - EVIDENCE_VERBS
     lead_in = ctx.text[:open_pos].rstrip().endswith((":", ","))  # 'he said, / "...'
     governors = _governors(ctx, group)
     para, last_para = ctx.para_of(start), ctx.para_of(max(start, end - 1))
@@ -730,17 +1039,38 @@ def _frame_of(ctx: _Context, group: list[QuoteSpan], drafts: list[_Draft]):
     glen = sum(q.end - q.start for q in group)
     mixed = None
     for d in drafts:
-        if d.cue_tok is not None and ctx.in_quote(d.cue_tok):
-            continue  # a report nested inside a quotation, not the quotation's frame
+        if d.cue_tok is not None and (ctx.in_quote(d.cue_tok) or _is_belief(d)):
+            continue  # a report nested inside a quotation, or a stance: not the quotation's frame
         shared = sum(_overlap(c, (q.start, q.end)) for c in d.contents for q in group)
         if not shared:
             continue
         dlen = sum(e - s for s, e in d.contents)
         if shared >= 0.8 * dlen or (shared >= 0.9 * glen and dlen <= 1.25 * glen):
-            return "direct", d
+            return ("extend", d) if _names_outside(ctx, d, group) else ("direct", d)
         if shared >= 0.9 * glen and mixed is None:
             mixed = ("mixed", d)
     return mixed
+
+
+def _is_belief(d: _Draft) -> bool:
+    return d.cue_tok is not None and d.cue_tok.lemma_.lower() in BELIEF_VERBS
+
+
+def _names_outside(ctx: _Context, d: _Draft, group: list[QuoteSpan]) -> bool:
+    """ "calling Davis "an icon"": a report whose content names something outside the quote is
+    mixed, however short the unquoted part."""
+    lo = group[0].open if group[0].open is not None else group[0].start
+    hi = group[-1].close if group[-1].close is not None else group[-1].end
+    outside = sum(len(_WORD.findall(ctx.text[s:min(e, lo)])) + len(_WORD.findall(ctx.text[max(s, hi):e]))
+                  for s, e in d.contents)
+    if outside > MAX_MIXED_LEAD:
+        return False  # a long stretch of narration around the quote: the quote is the content
+    for s, e in d.contents:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.pos_ in ("PROPN", "NOUN") and not lo <= tok.idx <= hi:
+                return True
+    return False
 
 
 def _headline(ctx: _Context, para: Span) -> bool:
@@ -752,7 +1082,9 @@ def _headline(ctx: _Context, para: Span) -> bool:
 def _attach_quotes(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
     """Turn quotes into direct attributions, or mark the reports that contain them mixed."""
     by_cue = {d.cue_tok.i: d for d in drafts if d.cue_tok is not None}
-    out = list(drafts)
+    # '"...," thought Alice': a stance verb outside quotes whose clause holds a quote is no report
+    out = [d for d in drafts if not (_is_belief(d) and not ctx.in_quote(d.cue_tok) and any(
+        _overlap(c, (q.start, q.end)) for c in d.contents for q in ctx.quotes))]
     for group in _quote_groups(ctx):
         contents = [(q.start, q.end) for q in group]
         para = ctx.para_of(group[0].start)
@@ -765,11 +1097,20 @@ def _attach_quotes(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
                 d.confidence = max(d.confidence, 0.9)
             elif d.kind == "indirect":
                 d.kind = "mixed"
+                if kind == "extend" and len(d.contents) == 1 and \
+                        ctx.para_of(d.start) == para == ctx.para_of(group[-1].end - 1):
+                    # the reported clause runs on inside the quote: one span over both
+                    d.contents = [(min(d.start, group[0].start), max(d.end, group[-1].end))]
             continue
         cue = _nearest_cue(ctx, group)
         if cue is None and para == 0 and _headline(ctx, ctx.paras[0]):
             continue  # a quoted phrase in a headline names nobody: "Users 'lose patience'"
-        if cue is None:
+        host = _run_on_host(ctx, group, drafts) if cue is None else None
+        if host is not None:
+            # 'calling Davis "an icon" and he and Dee "American treasures"': one reported clause
+            host.kind = "mixed"
+            host.contents = [(host.start, group[-1].end)]
+        elif cue is None:
             out.append(_Draft("direct", contents, None, None, None, 0.4, para, follow_on=True))
         elif cue.lower_ == "according":
             pobj = next((c for t in cue.children if t.lower_ == "to" for c in t.children
@@ -784,6 +1125,20 @@ def _attach_quotes(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _run_on_host(ctx: _Context, group: list[QuoteSpan], drafts: list[_Draft]) -> _Draft | None:
+    """The report whose clause this cue-less quote continues: same sentence, a short joining gap."""
+    open_pos = group[0].open if group[0].open is not None else group[0].start
+    for d in drafts:
+        if d.kind not in ("indirect", "mixed") or len(d.contents) != 1 or d.cue_tok is None \
+                or _is_belief(d) or ctx.in_quote(d.cue_tok) or not (d.start < d.end <= open_pos):
+            continue
+        gap = ctx.text[d.end:open_pos]
+        if len(gap) <= 40 and not any(c in gap for c in ".!?;:\n") and \
+                ctx.sent_of(d.end - 1) == ctx.sent_of(open_pos) and _WORD.search(gap):
+            return d
+    return None
+
+
 def _inherit_follow_ons(drafts: list[_Draft]) -> None:
     """A bare quote takes the speaker of the quote just before it (same or previous paragraph)."""
     prev: _Draft | None = None
@@ -795,7 +1150,8 @@ def _inherit_follow_ons(drafts: list[_Draft]) -> None:
             continue
         if d.kind in ("direct", "mixed") and (d.source_tok is not None or d.inherited):
             prev = d
-        elif d.kind in ("indirect", "according_to") and d.start > (prev.end if prev else -1):
+        elif d.kind in ("indirect", "according_to") and d.start > (prev.end if prev else -1) \
+                and not _is_belief(d):
             # a sourced report between quotes is whom a following bare quote continues;
             # an unsourced one ends the chain
             prev = d if d.source_tok is not None else None
@@ -811,7 +1167,8 @@ class _Resolver:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
         doc = ctx.doc
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and spk.clean_name(e.text)]
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and spk.clean_name(e.text)
+                        and e.text.lower() not in spk.PARTY_WORDS]  # "Labour" tagged PERSON
         self.groups = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
         self.canon = spk.canonical_names(spk.clean_name(e.text) for e in self.persons)
         surnames: dict[str, set[str]] = {}
@@ -825,7 +1182,7 @@ class _Resolver:
         # still refer to them
         self.name_subjects = [t for t in doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
                               and t.ent_type_ in ("", "PERSON", "ORG") and t.is_title
-                              and not self._organisation_word(t)]
+                              and not self._organisation_word(t) and t.lower_ not in spk.PARTY_WORDS]
         self.name_subject_starts = [t.idx for t in self.name_subjects]
 
     def _role_map(self) -> list[tuple[int, str, str, str]]:
@@ -857,6 +1214,8 @@ class _Resolver:
 
     def name(self, text: str) -> str:
         clean = spk.clean_name(text)
+        if clean not in self.canon and " " not in clean and clean.lower() in getattr(self, "by_surname", {}):
+            return self.by_surname[clean.lower()]  # "Mr Straw" tagged ORG after "Jack Straw"
         return self.canon.get(clean, clean)
 
     def mention(self, tok) -> spk.Mention:
@@ -920,6 +1279,10 @@ class _Resolver:
         if kind != "person" and tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
             # "McIlroy" (tagged as an organisation) after "James McIlroy" in the same article
             speaker, kind, role = self.by_surname[tok.lower_], "person", self._role_of(speaker)
+        if kind != "person" and tok.pos_ == "NOUN" and tok.lemma_.lower() in spk.ROLE_NOUNS | spk.TITLE_WORDS:
+            named = self._trailing_name(m)
+            if named:  # "U.S. ambassador to the UN Samantha Power": the name, with its role
+                speaker, kind, role = self.name(named), "person", spk.role_of_mention(m.text, named)
         head_named = any(tok.text in t.split() for t, _ in m.ents)
         if kind in ("anonymous", "unknown", "person") and m.definite and not head_named \
                 and tok.pos_ == "NOUN":
@@ -927,6 +1290,16 @@ class _Resolver:
             if named is not None:
                 speaker, kind, role = named[0], "person", named[1] or role
         d.speaker, d.speaker_type, d.speaker_role = speaker, kind, role
+
+    def _trailing_name(self, m: spk.Mention) -> str:
+        """Two or more title-case proper nouns ending a role mention, acronyms and places left out."""
+        words = m.text.split()
+        name: list[str] = []
+        while words and re.fullmatch(r"[A-Z][a-z][\w'’.-]*", words[-1]) and not (
+                spk.is_country(words[-1]) or words[-1].lower() in spk.GOVERNMENT_WORDS | spk.ORGANIZATION_HEADS
+                | spk.MEDIA_WORDS | spk.TITLE_WORDS | spk.ROLE_NOUNS):
+            name.insert(0, words.pop())
+        return " ".join(name) if len(name) >= 2 and words else ""
 
     @staticmethod
     def _organisation_word(tok) -> bool:
@@ -1050,6 +1423,9 @@ class _Resolver:
                 break
             i -= 1
         j = bisect_right(self.name_subject_starts, pos) - 1
+        while j >= 0 and self.name_subjects[j].ent_type_ == "ORG" and best is not None \
+                and self.name_subjects[j].lower_ not in self.by_surname:
+            j -= 1  # "Labour" tagged ORG is a weaker antecedent than a person already found
         if j >= 0:
             tok = self.name_subjects[j]
             if best is None or tok.idx > best[0]:
@@ -1131,10 +1507,17 @@ def extract_corpus(corpus: Corpus, nlp=None, parsed: dict | None = None) -> dict
     names = [a.speaker for atts in result.values() for a in atts if a.speaker_type == "person"]
     names += [e.text for d in corpus for e in parsed[d.id].ents if e.label_ == "PERSON"]
     canon = spk.canonical_names(names)
+    bodies = spk.canonical_bodies(a.speaker for atts in result.values() for a in atts
+                                  if a.speaker_type in _BODY_TYPES)
     for doc_id, atts in result.items():
-        result[doc_id] = [replace(a, speaker=canon.get(a.speaker, a.speaker))
-                          if a.speaker_type == "person" else a for a in atts]
+        result[doc_id] = [replace(a, speaker=canon.get(a.speaker, a.speaker)) if a.speaker_type == "person"
+                          else replace(a, speaker=bodies.get(a.speaker, a.speaker))
+                          if a.speaker_type in _BODY_TYPES else a for a in atts]
     return result
+
+
+#: speaker types whose spellings are merged across the corpus ("U.S."/"United States")
+_BODY_TYPES = frozenset(("organization", "government body", "media", "news agency"))
 
 
 def record(doc_id: str, text: str, a: Attribution) -> dict:

@@ -239,7 +239,12 @@ class _Pairer:
                 for stop in _SENT_END_RE.finditer(self.text, cur.pos + cur.length, m.pos):
                     end = stop.end()
                 self.emit(cur, part, cur.pos + cur.length, end, None)
-                cur, cur_para, part = m, m.para, 0
+                if end < m.pos and not self.text[end:m.pos].strip():
+                    # 'not wise. "He lacks ...': a paragraph break flattened away; the
+                    # quote goes on in a new part, as a reopened paragraph does
+                    cur, cur_para, part = m, m.para, part + 1
+                else:
+                    cur, cur_para, part = m, m.para, 0
             else:
                 self.emit(cur, part, cur.pos + cur.length, m.pos, m.pos)
                 cur, part = None, 0

@@ -299,7 +299,10 @@ def describe(m: Mention) -> tuple[str, str, str]:
     if kind == "person" and _is_role_person(m) and not _is_person(m):
         return strip_determiners(m.text), kind, strip_determiners(m.text)
     if kind == "person":
-        name = next((clean_name(t) for t, label in m.ents if label == "PERSON"), "") or _honorific_name(m.text)
+        persons = [t for t, label in m.ents if label == "PERSON"]
+        # "Moadamiyat al-Sham mayor Bassam Karbuj": the PERSON entity holding the head is the name
+        head = [t for t in persons if m.head_text and m.head_text in t.lower().split()]
+        name = next((clean_name(t) for t in head + persons), "") or _honorific_name(m.text)
         role = role_of_mention(m.text, name)
         return name, kind, role
     if kind == "news agency":
@@ -337,6 +340,41 @@ def role_of_mention(mention: str, name: str) -> str:
     role = strip_determiners(" ".join(words)).strip(" ,;:-–—")
     role = re.sub(r"^[’']s\s*", "", role)
     return role if any(c.isalpha() for c in role) else ""
+
+
+#: spellings of one body that differ only in these: "U.S."/"United States", "of"/"for"
+_BODY_ALIASES = (
+    (re.compile(r"\b(?:the )?united states(?: of america)?\b|\bu\.s\.a?\.?(?=\s|$)|\busa?\b"), "us"),
+    (re.compile(r"\b(?:the )?russian federation\b"), "russia"),
+    (re.compile(r"\b(?:the )?united kingdom\b|\bu\.k\.?(?=\s|$)|\bgreat britain\b"), "uk"),
+    (re.compile(r"\b(?:the )?united nations\b|\bu\.n\.?(?=\s|$)"), "un"),
+)
+_BODY_STOP = frozenset("the of for and on in".split())
+
+
+def body_key(name: str) -> str:
+    """A spelling-blind key for an organisation or government: "U.S. Central Command" and
+    "United States Central Command" share one, as do "Observatory for/of Human Rights"."""
+    low = " ".join(_lower(name).replace("’", "'").split())
+    for pattern, alias in _BODY_ALIASES:
+        low = pattern.sub(alias, low)
+    return " ".join(w for w in re.findall(r"[\w']+", low) if w not in _BODY_STOP)
+
+
+def canonical_bodies(names: Iterable[str]) -> dict[str, str]:
+    """Map each organisation/government name to the most used spelling sharing its key."""
+    counts: dict[str, int] = {}
+    for n in names:
+        if n:
+            counts[n] = counts.get(n, 0) + 1
+    groups: dict[str, list[str]] = {}
+    for n in counts:
+        groups.setdefault(body_key(n), []).append(n)
+    out = {}
+    for variants in groups.values():
+        best = min(variants, key=lambda v: (-counts[v], -sum(w[:1].isupper() for w in v.split()), len(v), v))
+        out.update({v: best for v in variants})
+    return out
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:

@@ -330,3 +330,98 @@ def test_first_300_bbc_articles_never_raise_and_offsets_hold(nlp):
     for rec in records:
         for span in rec["contents"] + [s for s in (rec["cue"], rec["source"]) if s]:
             assert texts[rec["doc"]][span["start"]:span["end"]] == span["text"]
+
+
+# --------------------------------------------------------------------------
+# generality rules checked on the blind BBC gold (issue 4)
+
+
+def test_quote_reopened_after_a_sentence_end_is_one_attribution_and_the_next_cue_starts_another(run):
+    text, atts = run('In a speech to the Foreign Policy Centre Mr Straw said: "He is clever, but he is '
+                     'not wise. "He lacks strategy." The Foreign Secretary told the BBC: "I was making '
+                     'an observation about his temper."')
+    direct = [a for a in atts if a.kind == "direct"]
+    assert contents(text, direct) == [["He is clever, but he is not wise.", "He lacks strategy."],
+                                      ["I was making an observation about his temper."]]
+    assert direct[0].source.text(text) == "Mr Straw"
+
+
+def test_trailing_cue_takes_the_whole_sentence_before_its_comma(run):
+    text, atts = run("It was already using detention without trial, ignoring a recent judgement that "
+                     "this contravenes basic human rights, he said.")
+    a = only(atts)
+    assert a.contents[0].text(text) == ("It was already using detention without trial, ignoring a recent "
+                                        "judgement that this contravenes basic human rights")
+
+
+def test_figures_showed_reports_the_whole_clause_but_people_finding_themselves_do_not(run):
+    text, atts = run("Official figures showed that unemployment was unchanged at 9.9% last month, while "
+                     "consumer confidence fell unexpectedly in October.")
+    a = only(atts)
+    assert a.source.text(text) == "Official figures"
+    assert a.contents[0].text(text).endswith("fell unexpectedly in October")
+    _, atts = run("The visitors found themselves trailing once again.")
+    assert atts == []
+
+
+def test_belief_with_a_clause_and_a_holder_is_reported(run):
+    text, atts = run("The French statistics agency expects the economy to grow by about 2.4% this year.")
+    a = only(atts, "indirect")
+    assert a.cue.text(text) == "expects"
+    assert a.contents[0].text(text) == "the economy to grow by about 2.4% this year"
+
+
+def test_is_said_to_gives_subject_and_infinitive_without_a_source(run):
+    text, atts = run("Winning a Golden Globe is said to improve a film's chance of winning an Oscar.")
+    a = only(atts)
+    assert contents(text, [a]) == [["Winning a Golden Globe", "improve a film's chance of winning an Oscar"]]
+    assert a.source is None
+
+
+def test_dismissed_as_is_a_frame_but_dismissed_alone_is_not(run):
+    text, atts = run("Southcorp, whose brands include Penfolds, dismissed the offer as inadequate.")
+    assert contents(text, atts) == [["the offer as inadequate"]]
+    _, atts = run("The board dismissed the chief executive on Monday.")
+    assert atts == []
+
+
+def test_participle_on_an_object_reports_for_the_clause_subject(run):
+    text, atts = run('Mr Brown also dismissed the figures insisting that the typical family has been much '
+                     'better off under Labour.')
+    a = only(atts)
+    assert a.source.text(text) == "Mr Brown"
+    assert a.contents[0].text(text) == "the typical family has been much better off under Labour"
+
+
+def test_frame_naming_someone_outside_its_quote_is_one_mixed_attribution(run):
+    text, atts = run("The Actors' Equity Association issued a statement calling Davis \"an icon in the "
+                     "American theatre\" and he and Dee \"American treasures\".")
+    a = only(atts)
+    assert a.kind == "mixed"
+    assert a.contents[0].text(text) == ('Davis "an icon in the American theatre" and he and Dee '
+                                        '"American treasures')
+
+
+def test_role_and_name_chain_gives_the_person_and_the_role(run):
+    text, atts = run("U.S. ambassador to the UN Samantha Power said the strike was a mistake.")
+    a = only(atts)
+    assert (a.speaker, a.speaker_type, a.speaker_role) == ("Samantha Power", "person",
+                                                            "U.S. ambassador to the UN")
+
+
+def test_writers_inference_has_no_source(run):
+    _, atts = run("These explanations suggest that Russia was aware of the attacks beforehand.")
+    assert atts == []
+
+
+def test_court_ruling_is_reported_but_a_pending_one_is_not(run):
+    text, atts = run("Last November a Paris court ruled that the film was too American.")
+    a = only(atts)
+    assert (a.source.text(text), a.contents[0].text(text)) == ("a Paris court", "the film was too American")
+    _, atts = run("Nobody knows how the regulator will rule on the issue.")
+    assert atts == []
+
+
+def test_he_resolves_to_the_person_not_to_a_party_tagged_as_one(run):
+    text, atts = run("Charles Kennedy said Labour was relying on fear. He said his party offered hope.")
+    assert [a.speaker for a in atts] == ["Charles Kennedy", "Charles Kennedy"]

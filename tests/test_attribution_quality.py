@@ -74,12 +74,13 @@ def test_gold_fixture_is_built_by_its_script(gold):
 
 #: floors just below the figures measured when set: seeds content F1 0.951 (P 0.951, R 0.951),
 #: content+speaker F1 0.938; LitBank first 40 works (sentences joined by spaces) content F1 0.928
-#: (P 0.896, R 0.963), content+speaker F1 0.331. The issue's bar on a held-out news corpus is 0.70 / 0.60.
+#: (P 0.896, R 0.963), content+speaker F1 0.331 (0.339 after the generality rules; speaker floor
+#: raised). The issue's bar on a held-out news corpus is 0.70 / 0.60.
 SEEDS_FLOORS = {"content_f1": 0.93, "content_precision": 0.92, "content_recall": 0.92,
                 "content_speaker_f1": 0.91}
 LITBANK_WORKS = 40
 LITBANK_FLOORS = {"content_f1": 0.91, "content_precision": 0.88, "content_recall": 0.94,
-                  "content_speaker_f1": 0.30}
+                  "content_speaker_f1": 0.32}
 
 
 @pytest.fixture(scope="module")

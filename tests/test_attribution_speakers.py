@@ -68,3 +68,22 @@ def test_agency_names_are_normalised():
     assert spk.agency_name("Agence France-Presse") == "AFP"
     assert spk.agency_name("the Associated Press") == "AP"
     assert spk.agency_name("the state news agency") is None
+
+
+def test_person_entity_holding_the_head_is_the_name():
+    m = Mention("Moadamiyat al-Sham mayor Bassam Karbuj", "karbuj",
+                (("Moadamiyat al-Sham", "PERSON"), ("Bassam Karbuj", "PERSON")), proper=True,
+                head_text="karbuj")
+    assert spk.describe(m) == ("Bassam Karbuj", "person", "Moadamiyat al-Sham mayor")
+
+
+def test_body_spellings_merge_across_the_corpus():
+    canon = spk.canonical_bodies(["U.S. Central Command", "United States Central Command",
+                                  "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights",
+                                  "Syrian observatory of Human rights", "Russia", "Russian Federation",
+                                  "Russia", "Reuters"])
+    assert canon["United States Central Command"] == canon["U.S. Central Command"]
+    assert canon["Syrian observatory of Human rights"] == "Syrian Observatory for Human Rights"
+    assert canon["Russian Federation"] == "Russia"
+    assert canon["Reuters"] == "Reuters"
+    assert spk.body_key("USA Today") != spk.body_key("US")

@@ -184,3 +184,15 @@ def test_bbc_sample_never_raises_and_spans_are_clean():
             assert 0 <= q.start < q.end <= len(t)
             n += 1
     assert n > 1000
+
+
+def test_reopening_right_after_a_sentence_end_continues_the_quote():
+    # a paragraph break flattened away: 'not wise. "He lacks' is one quote going on
+    t = 'Mr Straw said: "He is clever, but he is not wise. "He lacks judgement." Then he left.'
+    spans = quote_spans(t)
+    assert [q.text(t) for q in spans] == ["He is clever, but he is not wise.", "He lacks judgement."]
+    assert spans[0].quote_id == spans[1].quote_id and [q.part for q in spans] == [0, 1]
+    # with words between the sentence end and the new opener it is a new quote
+    t = 'He said: "I lost three years. He added: "They wanted to break me."'
+    spans = quote_spans(t)
+    assert spans[0].quote_id != spans[1].quote_id
