@@ -1703,10 +1703,24 @@ def corpus_summary(corpus: Corpus, attributions: dict):
 
 SEEDS_GOLD = PROJECT_ROOT / "tests" / "fixtures" / "seeds_attributions_gold.jsonl"
 LITBANK = PROJECT_ROOT.parent / "shared" / "corpora" / "litbank_quotations"
+BBC = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc"
+#: hand-annotated BBC gold sets, each annotated before the extractor was run on its articles
+BBC_GOLD = {
+    "BBC, 12 articles annotated blind (rules tuned on them afterwards)":
+        PROJECT_ROOT / "tests" / "fixtures" / "bbc_attributions_gold.jsonl",
+}
+
+
+def _gold_corpus(gold: list[dict], root: Path, encoding: str = "utf-8,cp1252") -> Corpus:
+    """The documents a gold file names (``topic/NNN`` ids), read from ``root``."""
+    from .corpus import load_corpus
+
+    ids = sorted({g["doc"] for g in gold})
+    return Corpus([Document(i, load_corpus(root / f"{i}.txt", encoding=encoding)[0].text) for i in ids])
 
 
 def quality_scores(nlp=None, litbank_limit: int | None = None):
-    """Precision/recall/F1 on the seeds gold fixture and on LitBank (direct speech only).
+    """Precision/recall/F1 on the seeds gold fixture, LitBank (direct speech only) and the BBC gold sets.
 
     Scored with :mod:`analysis.evaluation` (the issue's overlap rule) on the
     CLI-schema records; LitBank counts one record per quoted stretch and
@@ -1728,6 +1742,10 @@ def quality_scores(nlp=None, litbank_limit: int | None = None):
     score = ev.score_attributions(predicted, litbank.gold, "name_token")
     rows.append({"corpus": f"LitBank quotations ({len(litbank.texts)} works, direct speech)",
                  **_figures(score)})
+    for label, path in BBC_GOLD.items():
+        gold = ev.load_jsonl(path)
+        score = ev.score_attributions(attribution_records(_gold_corpus(gold, BBC), nlp), gold)
+        rows.append({"corpus": label, **_figures(score)})
     return pd.DataFrame(rows)
 
 
