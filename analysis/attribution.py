@@ -1708,6 +1708,8 @@ BBC = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc"
 BBC_GOLD = {
     "BBC, 12 articles annotated blind (rules tuned on them afterwards)":
         PROJECT_ROOT / "tests" / "fixtures" / "bbc_attributions_gold.jsonl",
+    "BBC, 10 other articles annotated blind (held out: never tuned on)":
+        PROJECT_ROOT / "tests" / "fixtures" / "bbc2_attributions_gold.jsonl",
 }
 
 
