@@ -138,7 +138,8 @@ class Run:
 
 
 def _float(value: float) -> str:
-    return f"{value:,.3f}"
+    """Whole numbers without decimals (300,000), others to three places (0.001, not 1.000e-03)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}"
 
 
 def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
