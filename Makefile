@@ -55,7 +55,7 @@ test: env
 	$(BIN)/python -m pytest -q tests reports/*.ipynb --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lab: env
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 # speed (bench_*) and quality (score_*, pan_benchmark, readability_validity) figures, printed;
 # train_syllable_estimator.py is not a benchmark (it regenerates analysis/data/syllable_estimator.json)

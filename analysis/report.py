@@ -162,7 +162,7 @@ _VOLATILE_CELL_KEYS = ("execution", "papermill")
 
 
 def clean_notebook(path: str | Path) -> None:
-    """Drop run timestamps and machine paths papermill writes into notebook metadata.
+    """Drop run timestamps, machine paths and random cell ids papermill writes into a notebook.
 
     nbval ignores metadata, but a committed report should not change when
     nothing but the clock changed.
@@ -176,6 +176,8 @@ def clean_notebook(path: str | Path) -> None:
     for cell in nb.cells:
         for key in _VOLATILE_CELL_KEYS:
             cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id on every run
     nbformat.write(nb, path)
 
 

@@ -40,6 +40,9 @@ def test_report_exists_and_is_clean(path):
     assert not re.search(r"0x[0-9a-f]{8,}", text), "memory address in output"
     assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", text), "timestamp in report"
     nb = nbformat.read(ipynb, as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert [c["id"] for c in injected] == ["injected-parameters"], "run make report (cleans ids)"
+    assert "start_time" not in text and "duration" not in text, "papermill timings left in"
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
     page = html.read_text()
