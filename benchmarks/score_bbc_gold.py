@@ -52,6 +52,7 @@ class GoldSet:
 GOLD_SETS = {
     "1": GoldSet("1", "build_bbc_gold", "BBC blind gold 1 (12 articles; rules tuned on it afterwards)"),
     "2": GoldSet("2", "build_bbc_gold2", "BBC blind gold 2 (10 other articles; held out)"),
+    "3": GoldSet("3", "build_bbc_gold3", "BBC blind gold 3 (10 other articles; held out after set 2 tuning)"),
 }
 Belief = Callable[[dict], bool]
 FIGURES = ("content_precision", "content_recall", "content_f1",

@@ -52,6 +52,13 @@ SETS = {
                    "content_speaker_f1": 0.78},
                   {"content_f1": 0.85, "content_speaker_f1": 0.78},
                   belief_kinds={"indirect", "mixed"}),
+    #: set 3 (held out after the set-2 tuning), measured when first set: content P 0.826 R 0.841
+    #: F1 0.833; content+speaker F1 0.769; without belief attributions content F1 0.850, +speaker 0.780.
+    "3": Expected("build_bbc_gold3",
+                  {"content_precision": 0.79, "content_recall": 0.81, "content_f1": 0.80,
+                   "content_speaker_f1": 0.73},
+                  {"content_f1": 0.82, "content_speaker_f1": 0.75},
+                  n_beliefs=11),
 }
 
 
