@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable
 
 from . import speakers as spk
@@ -70,7 +71,7 @@ reply respond answer write testify stress emphasise emphasize maintain contend c
 reiterate repeat recall caution agree promise pledge vow threaten urge ask demand hint signal
 learn mention observe remark comment tweet post affirm protest inform notify assure charge
 conclude recommend propose dispute forecast lament blame criticise criticize condemn praise
-welcome dismiss reject accept guarantee swear order speculate recount describe call find rule
+welcome dismiss reject accept swear order speculate recount describe call find rule
 judge show""".split())
 
 #: verbs of a court's or referee's verdict ("ruled that", "judged the film was")
@@ -82,7 +83,7 @@ EVIDENCE_VERBS = frozenset("show find".split())
 
 #: belief and expectation verbs ("INSEE expects the economy to grow", "I think he will"): a stance,
 #: reported only through a clause (never a quote's cue, never a frame)
-BELIEF_VERBS = frozenset("think believe hope expect fear doubt".split())
+BELIEF_VERBS = frozenset("think believe hope expect fear doubt feel".split())
 
 #: verbs that, with "this"/"these explanations" as subject, state the writer's inference
 INFERENCE_VERBS = frozenset("suggest indicate show imply prove confirm mean".split())
@@ -107,6 +108,10 @@ AS_FRAME_VERBS = frozenset("dismiss hail denounce reject".split())
 
 #: frame verbs that report content only with an infinitive or clause ("urged X to Y")
 REQUEST_VERBS = frozenset("ask urge order encourage advise invite press implore appeal".split())
+
+#: nouns of saying whose "that"-clause is reported content ("the minister's claim that ...")
+REPORT_NOUNS = frozenset("""suggestion speculation claim allegation assertion warning insistence
+admission assessment prediction accusation contention argument statement announcement""".split())
 
 #: frame verbs whose content is their direct object only ("reported heavy shelling")
 OBJECT_ONLY_VERBS = frozenset(["report"])
@@ -291,6 +296,9 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
         return ctx.quote_of(tok) == quote and ctx.para_of(tok.idx) == para
 
     children = list(verb.children)
+    quoted = _quoted_as(verb)
+    if quoted is not None and usable(quoted):
+        return quoted
     clause_subject = _participle_clause_subject(verb, usable)
     if clause_subject is not None:
         return clause_subject
@@ -321,6 +329,9 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
         if child.dep_ in ("dobj", "npadvmod") and child.i > verb.i and child.pos_ == "PROPN" and \
                 child.ent_type_ in ("PERSON", "ORG") and usable(child):
             return child
+    stray = _conjoined_subject(verb)
+    if stray is not None and usable(stray):
+        return stray
     if depth == 0 and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children):
         before = _name_before(ctx, verb, usable)
         if before is not None:
@@ -332,6 +343,39 @@ def _subject(ctx: "_Context", verb, depth: int = 0):
         return _subject(ctx, head, depth + 1)
     if depth == 0 and ctx.para_of(head.idx) != para:
         return _orphan_subject(ctx, verb, usable)
+    return None
+
+
+#: verbs of relaying another's words: "the paper quoted X as saying", "cited X as saying"
+_RELAY_VERBS = frozenset("quote cite".split())
+
+
+def _quoted_as(verb):
+    """ "the paper quoted the official as saying ...": the official speaks, the paper relays.
+
+    ``verb`` may be the relaying verb or the "saying" under its "as"."""
+    relay = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        relay = verb.head.head
+    if relay.lemma_.lower() not in _RELAY_VERBS:
+        return None
+    says = any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pcomp" and g.lemma_.lower() in REPORT_VERBS for g in c.children) for c in relay.children)
+    return next((c for c in relay.children if c.dep_ == "dobj"), None) if says else None
+
+
+def _conjoined_subject(verb):
+    """ "A was true, and its hosts X and Y, known as Z, said B": the parser hung the subject as a
+    noun conjunct on the clause before the cue; that noun is the speaker."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                                for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.i < verb.i and clause.pos_ in ("VERB", "AUX"):
+            noun = next((c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                         and c.right_edge.i < verb.i), None)
+            if noun is not None:
+                return noun
     return None
 
 
@@ -465,6 +509,10 @@ def _clause_content(ctx: _Context, verb) -> list[tuple[int, int]]:
         if child.i < verb.i and _is_cue_verb(child, REPORT_VERBS | QUOTE_ONLY_VERBS) and \
                 _parenthetical_pair(child):
             continue  # '"A," he said, "B," he added': an earlier report, not this one's clause
+        if _side_clause_at(ctx, child.left_edge):
+            continue  # "said A, having earlier criticised B": the aside is not said
+        if child.i < verb.i and _conjoined_subject(verb) in child.children:
+            continue  # "A, and its hosts, known as Z, said B": A is the writer's, B the hosts'
         marks = [c for c in child.children if c.dep_ == "mark"]
         if any(m.lower_ in _UNASSERTED for m in marks):
             continue
@@ -478,8 +526,36 @@ def _clause_content(ctx: _Context, verb) -> list[tuple[int, int]]:
         if first.lower_ == "that" and (first.dep_ == "mark" or relative) and first.idx == start:
             start = first.idx + len(first.text)
         start = _after_inner_cue(ctx, verb, start, end)
+        end = _before_side_clause(ctx, verb, start, end)
         spans.append(_strip_leading_cc(ctx.text, *_clip(ctx, verb, start, end)))
     return _keep(ctx, spans)
+
+
+#: dashes that set off an afterthought ("prices would fall - warning that ...")
+_DASHES = frozenset("- – —".split())
+
+
+def _side_clause_at(ctx: _Context, tok) -> bool:
+    """ ", having earlier opposed X" / "- warning that Y": the reporter's aside, not the reported clause."""
+    doc = ctx.doc
+    if tok.i < 1 or ctx.in_quote(tok):
+        return False
+    prev = doc[tok.i - 1].text
+    if prev == "," and tok.lower_ == "having" and tok.i + 1 < len(doc) and \
+            any(t.tag_ == "VBN" for t in doc[tok.i + 1:tok.i + 4]):
+        return True
+    word = tok.lower_
+    stem = word[:-3] if word.endswith("ing") else ""
+    return prev in _DASHES and bool(stem) and (stem in REPORT_VERBS or stem + "e" in REPORT_VERBS)
+
+
+def _before_side_clause(ctx: _Context, verb, start: int, end: int) -> int:
+    """The reported clause ends before a trailing participle aside set off by a comma or a dash."""
+    toks = ctx.doc.char_span(start, end, alignment_mode="expand")
+    for t in toks if toks is not None else ():
+        if t.i != verb.i and t.idx > start and _side_clause_at(ctx, t):
+            return ctx.doc[t.i - 1].idx
+    return end
 
 
 def _parenthetical_pair(cue) -> bool:
@@ -569,17 +645,24 @@ def _nested_reports(clause) -> list:
 def _frame_content(ctx: _Context, verb) -> list[tuple[int, int]]:
     """Object frames: "accused X of Y", "urged X to Y", "called X Y", "called on X to Y"."""
     lemma = verb.lemma_.lower()
+    if lemma == "call":
+        demand = _call_for_clause(ctx, verb)
+        if demand:
+            return demand
     parts = []
     for child in verb.children:
-        if child.i < verb.i:
-            continue
-        if child.dep_ in _FRAME_DEPS or (child.dep_ == "prep" and child.lower_ in _FRAME_PREPS):
+        if child.i < verb.i or (child.dep_ == "ccomp" and ctx.in_quote(child.left_edge)
+                                and not ctx.in_quote(verb)):
+            continue  # 'urged X to Y, adding: "..."': a quoted clause is another report's words
+        if child.dep_ in _FRAME_DEPS or (child.dep_ == "prep" and child.lower_ in _FRAME_PREPS) \
+                or _as_clause(child):
             parts.append(child)
     if lemma in OBJECT_ONLY_VERBS:
         parts = [p for p in parts if p.dep_ == "dobj"]
     if lemma in VERDICT_VERBS and not any(p.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for p in parts):
         return []  # "will rule on an issue": no verdict stated yet
-    if lemma in AS_FRAME_VERBS and not any(p.dep_ == "prep" and p.lower_ == "as" for p in parts):
+    if lemma in AS_FRAME_VERBS and not any(p.dep_ == "prep" and p.lower_ == "as" or _as_clause(p)
+                                           for p in parts):
         return []  # "dismissed the claims" judges, "dismissed them as lies" reports
     if lemma in REQUEST_VERBS and not any(p.dep_ in ("xcomp", "ccomp") for p in parts):
         return []  # "asked my mom" reports no content; "asked X to Y" does
@@ -598,6 +681,26 @@ def _frame_content(ctx: _Context, verb) -> list[tuple[int, int]]:
     if lo > hi or doc[lo].lower_ in _UNASSERTED:
         return []  # "asked whether ...": a question, nothing asserted
     return _keep(ctx, [_clip(ctx, verb, doc[lo].idx, doc[hi].idx + len(doc[hi].text))])
+
+
+def _as_clause(child) -> bool:
+    """ "describing it as significant": the parser's "as"-clause after the object is the frame's Y."""
+    first = child.left_edge
+    return child.dep_ == "advcl" and first.lower_ == "as" and first.dep_ != "mark" and first.i > child.head.i
+
+
+def _call_for_clause(ctx: _Context, verb) -> list[tuple[int, int]]:
+    """ "called for him to resign": a demand with its own subject and infinitive is reported content."""
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("advcl", "ccomp", "xcomp"):
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if marks and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and \
+                any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            m = marks[0]
+            end = c.right_edge.idx + len(c.right_edge.text)
+            return _keep(ctx, [_clip(ctx, verb, m.idx + len(m.text), end)])
+    return []
 
 
 def _parenthetical_content(ctx: _Context, verb) -> list[tuple[int, int]]:
@@ -699,6 +802,8 @@ def _verb_drafts(ctx: _Context) -> list[_Draft]:
             continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_DONE:
             continue  # "failed to warn the US": a report that did not happen
+        if lemma in REQUEST_VERBS and _agentless_passive(tok):
+            continue  # "viewers will be urged to call": a request with no one making it
         content = _trailing_content(ctx, tok) or _clause_content(ctx, tok)
         if not content and _make_clear(tok):
             clear = next(c for c in tok.children if c.lower_ == "clear")
@@ -721,6 +826,84 @@ def _verb_drafts(ctx: _Context) -> list[_Draft]:
             kind="indirect", contents=content, cue=_cue_span(tok), source_tok=subj,
             source=source, confidence=conf, para=ctx.para_of(tok.idx), cue_tok=tok,
         ))
+        if how == "clause":
+            drafts.extend(_aside_drafts(ctx, tok, subj, source))
+        if how == "clause" and lemma in REQUEST_VERBS and _quoted_only(ctx, content):
+            # 'urged X to Y, adding: "..."': the quote is one report, the request another
+            frame = _frame_content(ctx, tok)
+            if frame and not any(_overlap(source, c) for c in frame if source is not None):
+                drafts.append(_Draft(kind="indirect", contents=frame, cue=_cue_span(tok), source_tok=subj,
+                                     source=source, confidence=0.65, para=ctx.para_of(tok.idx),
+                                     cue_tok=tok))
+    return drafts
+
+
+def _aside_drafts(ctx: _Context, verb, subj, source) -> list[_Draft]:
+    """ "X said A - warning that B": the dash aside is a second report by the same source."""
+    sent = ctx.sents[ctx.sent_of(verb.idx)]
+    doc = ctx.doc
+    for t in doc[verb.i + 1:sent.end]:
+        if not (_side_clause_at(ctx, t) and doc[t.i - 1].text in _DASHES):
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+        if nxt is None or nxt.lower_ != "that":
+            return []
+        last = doc[sent.end - 1]
+        content = _keep(ctx, [_clip(ctx, verb, nxt.idx + len(nxt.text), last.idx + len(last.text),
+                                    _HEAD_EDGE)])
+        if not content:
+            return []
+        return [_Draft(kind="indirect", contents=content, cue=_tok_span([t]), source_tok=subj,
+                       source=source, confidence=0.7, para=ctx.para_of(t.idx), cue_tok=t)]
+    return []
+
+
+def _quoted_only(ctx: _Context, content) -> bool:
+    """Every span lies inside quotation marks."""
+    return all(any(q.start <= s and e <= q.end for q in ctx.all_quotes) for s, e in content)
+
+
+def _agentless_passive(verb) -> bool:
+    """ "will be urged to", "were asked to": a passive with no "by" agent names no requester."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _noun_holder(noun):
+    """Who holds a reporting noun: "a TV host's suggestion", "media speculation", "claims by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i == noun.i - 1 and (
+                c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or {c.lemma_.lower(), c.lower_} & (
+                    spk.MEDIA_WORDS | spk.ORGANIZATION_HEADS | spk.GOVERNMENT_WORDS | spk.TITLE_WORDS
+                    | {"media", "press"})):
+            return c
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _noun_drafts(ctx: _Context) -> list[_Draft]:
+    """ "a TV host's suggestion that X", "media speculation that X": a held claim's clause."""
+    drafts = []
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORT_NOUNS or ctx.in_boilerplate(noun.idx):
+            continue
+        holder = _noun_holder(noun)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+                       and c.left_edge.i == noun.i + 1
+                       and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)), None)
+        if holder is None or clause is None:
+            continue
+        that = clause.left_edge
+        end = clause.right_edge.idx + len(clause.right_edge.text)
+        content = _keep(ctx, [_clip(ctx, noun, that.idx + len(that.text), end)], min_words=3)
+        if not content:
+            continue
+        drafts.append(_Draft(kind="indirect", contents=content, cue=_tok_span([noun]), source_tok=holder,
+                             source=_holder_span(ctx, holder), confidence=0.6, para=ctx.para_of(noun.idx), cue_tok=noun))
     return drafts
 
 
@@ -832,17 +1015,43 @@ def _belief_draft(ctx: _Context, verb) -> list[_Draft]:
     """A stance with a clause and a stated holder: "INSEE expects the economy to grow"."""
     if verb.tag_ not in ("VBP", "VBZ", "VBD", "VBG") or any(c.dep_ == "neg" for c in verb.children):
         return []
+    if verb.lemma_.lower() in PERCEPTION_BELIEFS and not _tensed_clause(verb):
+        return []  # "I felt my leg go": a sensation, not a stance
     content = _clause_content(ctx, verb)
     subj = _subject(ctx, verb)
     if not content or subj is None or subj.lower_ in _EXPLETIVE | _RELATIVE:
         return []
-    if sum(len(_WORD.findall(ctx.text[s:e])) for s, e in content) < 3:
+    if sum(len(_WORD.findall(ctx.text[s:e])) for s, e in content) < 2 or not _has_subject(content, ctx):
         return []
     source = _source_span(subj)
     if any(_overlap(source, c) for c in content):
         return []
     return [_Draft(kind="indirect", contents=content, cue=_cue_span(verb), source_tok=subj, source=source,
                    confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)]
+
+
+#: belief verbs that also tell of a sensation ("felt the floor shake"): a stance only with a tensed clause
+PERCEPTION_BELIEFS = frozenset(["feel"])
+
+
+def _tensed_clause(verb) -> bool:
+    """ "feel (that) there is a place": the clause has a tense of its own (not a bare infinitive)."""
+    return any(c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                      or any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to"
+                                             for a in c.children))
+               for c in verb.children)
+
+
+def _has_subject(content, ctx: _Context) -> bool:
+    """ "I think we did": even two words are a belief when they hold a subject and its verb."""
+    s, e = content[0]
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    if len(_WORD.findall(ctx.text[s:e])) >= 3:
+        return True
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span) and \
+        any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _cue_span(tok) -> tuple[int, int]:
@@ -1110,6 +1319,17 @@ def _attach_quotes(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
             # 'calling Davis "an icon" and he and Dee "American treasures"': one reported clause
             host.kind = "mixed"
             host.contents = [(host.start, group[-1].end)]
+        elif cue is None and (noun := _noun_verdict(ctx, group)) is not None:
+            holder = next(c for c in noun.children if c.dep_ == "poss")
+            out.append(_Draft("direct", contents, _tok_span([noun]), holder, _holder_span(ctx, holder),
+                              0.8, para, cue_tok=noun))
+        elif cue is None and (intro := _introducer(ctx, group)) is not None:
+            # 'Writing in a paper, Mr X set out his view. "..."': the participle frames the quote
+            verb, subj = intro
+            out.append(_Draft("direct", contents, _tok_span([verb]), subj, _source_span(subj),
+                              0.75, para, cue_tok=verb))
+        elif cue is None and _quoted_name(ctx, group):
+            continue  # 'the show billed as "A Night Of Stars"': a title or slogan, no one speaking
         elif cue is None:
             out.append(_Draft("direct", contents, None, None, None, 0.4, para, follow_on=True))
         elif cue.lower_ == "according":
@@ -1117,12 +1337,99 @@ def _attach_quotes(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
                          if c.dep_ == "pobj"), None)
             out.append(_Draft("according_to", contents, _tok_span([cue]), pobj, _source_span(pobj),
                               0.8, para, cue_tok=cue))
+        elif _continues_clause(ctx, by_cue.get(cue.i), group):
+            # 'said A but B would be "central"': the quoted word ends the same reported clause
+            existing = by_cue[cue.i]
+            existing.kind = "mixed"
+            existing.contents = [(existing.start, group[-1].end)]
         else:
             existing = by_cue.get(cue.i)
             subj = existing.source_tok if existing is not None else _subject(ctx, cue)
             out.append(_Draft("direct", contents, _cue_span(cue), subj, _source_span(subj),
                               0.9 if subj is not None else 0.6, para, cue_tok=cue))
     return out
+
+
+def _continues_clause(ctx: _Context, d: _Draft | None, group: list[QuoteSpan]) -> bool:
+    """A short quoted fragment later in the sentence of a one-span indirect report, with no other
+    cue or sentence mark between them: the fragment continues that report."""
+    if d is None or d.kind != "indirect" or len(d.contents) != 1 or d.cue_tok is None or \
+            d.cue_tok.idx > d.start:
+        return False
+    q = group[0]
+    inner = ctx.text[q.start:group[-1].end]
+    open_pos = q.open if q.open is not None else q.start
+    if len(_WORD.findall(inner)) > MAX_NAME_WORDS or open_pos < d.end or \
+            ctx.sent_of(open_pos) != ctx.sent_of(d.cue_tok.idx):
+        return False
+    gap = ctx.doc.char_span(d.end, open_pos, alignment_mode="expand")
+    return gap is not None and not any(t.text in ".!?:;" or _is_cue_verb(t, REPORT_VERBS | QUOTE_ONLY_VERBS)
+                                       for t in gap if not ctx.in_quote(t))
+
+
+#: nouns that name a person's words after a quote: '"...," was Mr Smith's verdict'
+VERDICT_NOUNS = REPORT_NOUNS | frozenset("assessment verdict view comment response reply words "
+                                         "judgement judgment conclusion summary".split())
+
+
+def _noun_verdict(ctx: _Context, group: list[QuoteSpan]):
+    """ '"A," was X's assessment': the noun after the quote and "was", held by a possessive."""
+    close = group[-1].close if group[-1].close is not None else group[-1].end
+    doc = ctx.doc
+    mark = doc.char_span(close, min(close + 1, len(ctx.text)), alignment_mode="expand")
+    if mark is None:
+        return None
+    after = [t for t in doc[mark.end - 1:mark.end + 6] if t.idx > close][:6]
+    words = [t for t in after if not t.is_punct]
+    if len(words) < 3 or words[0].lemma_ != "be" or any(t.text in ".!?" for t in after[:after.index(words[0])]):
+        return None
+    noun = next((t for t in words[1:] if t.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in VERDICT_NOUNS or noun.head.i != words[0].i or \
+            not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return noun
+
+
+def _introducer(ctx: _Context, group: list[QuoteSpan]):
+    """The sentence right before a bare quote, in its paragraph, opened by "Writing in ..." /
+    "Speaking to ...": (participle, subject of the sentence) when the subject is a name."""
+    open_pos = group[0].open if group[0].open is not None else group[0].start
+    si = ctx.sent_of(open_pos)
+    if si == 0 or ctx.para_of(ctx.sents[si - 1].start_char) != ctx.para_of(open_pos):
+        return None
+    prev = ctx.sents[si - 1]
+    if ctx.text[prev.end_char:open_pos].strip() or any(ctx.in_quote(t) for t in prev):
+        return None
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    part = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < root.i
+                 and c.lemma_.lower() in REPORT_VERBS | QUOTE_ONLY_VERBS), None)
+    if subj is None or part is None or not (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN"):
+        return None
+    return part, subj
+
+
+def _holder_span(ctx: _Context, holder) -> tuple[int, int]:
+    """The possessor's mention without its "'s"."""
+    s, e = _mention_span(holder)
+    return _trim(ctx.text, s, e - 2 if ctx.text[e - 2:e] in ("'s", "’s") else e, _SPACE_EDGE)
+
+
+#: a cue-less quote this short, capitalised mid-sentence and without a sentence mark, is a name
+MAX_NAME_WORDS = 5
+
+
+def _quoted_name(ctx: _Context, group: list[QuoteSpan]) -> bool:
+    """ 'the "Save Our Parks" campaign', 'described as "A Night Of Stars"': a title or slogan."""
+    if len(group) != 1:
+        return False
+    q = group[0]
+    inner = ctx.text[q.start:q.end].strip()
+    if not inner or not inner[0].isupper() or len(_WORD.findall(inner)) > MAX_NAME_WORDS or \
+            any(ch in inner for ch in ".!?,;:"):
+        return False
+    before = ctx.text[:q.open if q.open is not None else q.start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
 
 
 def _run_on_host(ctx: _Context, group: list[QuoteSpan], drafts: list[_Draft]) -> _Draft | None:
@@ -1485,7 +1792,7 @@ def extract(doc) -> list[Attribution]:
     if doc is None or not doc.text.strip():
         return []
     ctx = _Context(doc)
-    drafts = _verb_drafts(ctx) + _according_drafts(ctx)
+    drafts = _verb_drafts(ctx) + _according_drafts(ctx) + _noun_drafts(ctx)
     drafts = _attach_quotes(ctx, drafts)
     drafts = [d for d in drafts if d.contents and not ctx.in_boilerplate(d.start)]
     drafts = _dedupe(drafts)
@@ -1708,8 +2015,10 @@ BBC = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc"
 BBC_GOLD = {
     "BBC, 12 articles annotated blind (rules tuned on them afterwards)":
         PROJECT_ROOT / "tests" / "fixtures" / "bbc_attributions_gold.jsonl",
-    "BBC, 10 other articles annotated blind (held out: never tuned on)":
+    "BBC, 10 other articles annotated blind (rules tuned on them afterwards)":
         PROJECT_ROOT / "tests" / "fixtures" / "bbc2_attributions_gold.jsonl",
+    "BBC, 10 more articles annotated blind (held out: never tuned on)":
+        PROJECT_ROOT / "tests" / "fixtures" / "bbc3_attributions_gold.jsonl",
 }
 
 

@@ -3,9 +3,9 @@
 Usage: ``python benchmarks/score_bbc_gold.py [--set 1|2|all] [--json]``
 
 Each set was annotated by hand before the extractor was run on its articles
-(see ``tests/fixtures/build_bbc_gold*.py``). Set 1 (12 articles) was then used
-to tune the rules, so set 2 (10 other articles, never tuned on) is the honest
-held-out estimate. The articles are copied (same ``topic/NNN`` ids) to a
+(see ``tests/fixtures/build_bbc_gold*.py``). Sets 1 (12 articles) and 2 (10)
+were then used, in turn, to tune general rules, so set 3 (10 more articles,
+never tuned on) is the honest held-out estimate. The articles are copied (same ``topic/NNN`` ids) to a
 temporary folder and the CLI is run on them in-process. Figures are given for
 all gold and without belief/expectation attributions ("expects", "I think"):
 without them, predictions matched to a belief gold are dropped too, so they
@@ -51,8 +51,8 @@ class GoldSet:
 
 GOLD_SETS = {
     "1": GoldSet("1", "build_bbc_gold", "BBC blind gold 1 (12 articles; rules tuned on it afterwards)"),
-    "2": GoldSet("2", "build_bbc_gold2", "BBC blind gold 2 (10 other articles; held out)"),
-    "3": GoldSet("3", "build_bbc_gold3", "BBC blind gold 3 (10 other articles; held out after set 2 tuning)"),
+    "2": GoldSet("2", "build_bbc_gold2", "BBC blind gold 2 (10 other articles; rules tuned on it afterwards)"),
+    "3": GoldSet("3", "build_bbc_gold3", "BBC blind gold 3 (10 more articles; held out: never tuned on)"),
 }
 Belief = Callable[[dict], bool]
 FIGURES = ("content_precision", "content_recall", "content_f1",

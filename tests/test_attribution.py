@@ -425,3 +425,117 @@ def test_court_ruling_is_reported_but_a_pending_one_is_not(run):
 def test_he_resolves_to_the_person_not_to_a_party_tagged_as_one(run):
     text, atts = run("Charles Kennedy said Labour was relying on fear. He said his party offered hope.")
     assert [a.speaker for a in atts] == ["Charles Kennedy", "Charles Kennedy"]
+
+
+def test_reported_clause_stops_before_a_having_participle_aside(run):
+    text, atts = run("The union said it was pleased the plan had been dropped, having earlier opposed the scheme.")
+    assert contents(text, atts) == [["it was pleased the plan had been dropped"]]
+
+
+def test_dash_aside_with_a_reporting_participle_is_its_own_report(run):
+    text, atts = run("The minister said prices would fall next year - warning that wages might not keep up.")
+    assert sorted(contents(text, atts)) == [["prices would fall next year"], ["wages might not keep up"]]
+    assert {a.source.text(text) for a in atts} == {"The minister"}
+
+
+def test_guarantee_is_an_undertaking_not_a_report(run):
+    _, atts = run("The bank could not guarantee that a new loan would be approved by the board.")
+    assert atts == []
+
+
+def test_agentless_passive_request_names_no_requester(run):
+    _, atts = run("Students will be urged to sign up for the course before March.")
+    assert atts == []
+
+
+def test_short_capitalised_quote_mid_sentence_is_a_title_not_speech(run):
+    _, atts = run('The band closed the night with a song billed as "Rivers Of Gold" in the programme.')
+    assert atts == []
+
+
+def test_short_quoted_word_later_in_a_reported_sentence_makes_it_mixed(run):
+    text, atts = run('The council chief said a decision had not yet been made but the mayor would be '
+                     '"involved" in the talks.')
+    a = only(atts)
+    assert a.kind == "mixed" and a.source.text(text) == "The council chief"
+    assert contents(text, atts)[0][0].startswith("a decision") and "involved" in contents(text, atts)[0][0]
+
+
+def test_short_beliefs_inside_quotes_are_read(run):
+    text, atts = run('"I really feel there is a future here for us," she said. "I think we can."')
+    beliefs = sorted(c for a in atts if a.kind == "indirect" for c in contents(text, [a])[0])
+    assert beliefs == ["there is a future here for us", "we can"]
+
+
+def test_feel_with_a_bare_infinitive_is_a_sensation(run):
+    _, atts = run("I felt my leg go under me on the last lap.")
+    assert atts == []
+
+
+def test_called_for_someone_to_act_is_a_reported_demand(run):
+    text, atts = run("Opposition members have called for the mayor to resign over the housing scandal.")
+    a = only(atts)
+    assert a.source.text(text) == "Opposition members"
+    assert contents(text, atts) == [["the mayor to resign over the housing scandal"]]
+
+
+def test_describing_x_as_y_reports_the_whole_frame(run):
+    text, atts = run("The coach praised the squad, describing it as stronger than the side that won the cup.")
+    assert contents(text, atts) == [["it as stronger than the side that won the cup"]]
+    assert only(atts).source.text(text) == "The coach"
+
+
+def test_request_and_the_quote_after_it_are_two_reports(run):
+    text, atts = run('She urged the council to reopen the library, adding: "We will not give up on this."')
+    assert sorted(contents(text, atts)) == [["We will not give up on this."],
+                                            ["the council to reopen the library"]]
+    assert {a.source.text(text) for a in atts} == {"She"}
+
+
+def test_reporting_noun_with_a_holder_and_that_clause(run):
+    text, atts = run("Fans were angered by a critic's suggestion that the band had lost its way.")
+    a = only(atts)
+    assert a.source.text(text) == "a critic" and contents(text, atts) == [["the band had lost its way"]]
+
+
+def test_reporting_noun_without_a_holder_reports_nothing(run):
+    _, atts = run("He rejected the claim that he made last week about the budget.")
+    assert atts == []
+
+
+def test_quoted_as_saying_gives_the_person_quoted_not_the_paper(run):
+    text, atts = run('"Our offer is final," the magazine quoted the chairman as saying.')
+    assert only(atts).source.text(text) == "the chairman"
+    text, atts = run("A weekly paper quoted a senior banker as saying the merger would go ahead.")
+    assert only(atts).source.text(text) == "a senior banker"
+
+
+def test_possessive_verdict_noun_after_a_quote_is_its_source(run):
+    text, atts = run('The judges met. "It was bold and well made," was Ms Okafor\'s verdict.')
+    a = only(atts, "direct")
+    assert a.source.text(text) == "Ms Okafor" and contents(text, [a]) == [["It was bold and well made,"]]
+
+
+def test_writing_in_sentence_introduces_the_next_bare_quote(run):
+    text, atts = run('The minister spoke first. Writing in the Times, Ms Jones set out her plan for the city. '
+                     '"We have to build more homes and build them faster."')
+    assert only(atts, "direct").source.text(text) == "Ms Jones"
+
+
+def test_appositive_speaker_after_an_earlier_clause_keeps_the_source(run):
+    text, atts = run("The storm hit the coast, and the mayor, a former engineer, said repairs would take weeks.")
+    a = only(atts)
+    assert a.source.text(text).startswith("the mayor")
+    assert contents(text, atts) == [["repairs would take weeks"]]
+
+
+def test_as_clause_of_a_passive_verdict_is_not_its_frame(run):
+    text, atts = run('The film was ruled "too foreign" by a court as it was partly funded abroad.')
+    a = only(atts)
+    assert a.source.text(text) == "a court" and contents(text, atts) == [["too foreign"]]
+
+
+def test_media_speculation_names_the_media_as_holder(run):
+    text, atts = run("Shares jumped after fresh media speculation that the rival group would bid for the firm.")
+    a = only(atts)
+    assert a.source.text(text) == "media" and contents(text, atts) == [["the rival group would bid for the firm"]]

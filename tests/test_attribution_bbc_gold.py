@@ -1,9 +1,9 @@
 """The blind BBC attribution gold sets: fixture integrity and held-out quality floors.
 
 The seeds gold tuned the extractor; each BBC set was annotated before the
-extractor was run on its articles. Set 1 (12 articles) was then used to tune
-general rules, so set 2 (10 other articles, never tuned on) is the honest
-held-out estimate. Floors sit just below what ``python
+extractor was run on its articles. Sets 1 (12 articles) and 2 (10) were then
+used, in turn, to tune general rules, so set 3 (10 more articles, never tuned
+on) is the honest held-out estimate. Floors sit just below what ``python
 benchmarks/score_bbc_gold.py`` measured when they were set, so a regression
 fails here.
 """
@@ -47,10 +47,12 @@ SETS = {
                   {"content_f1": 0.95, "content_speaker_f1": 0.92}),
     #: set 2 (held out), measured when first set: content P 0.886 R 0.861 F1 0.873;
     #: content+speaker F1 0.803; without belief attributions content F1 0.879, +speaker 0.803.
+    #: Raised after the set-2 error rules (asides, reporting nouns, relayed quotes, titles):
+    #: content P 1.000 R 0.986 F1 0.993; content+speaker F1 0.979; without beliefs 0.992 / 0.977.
     "2": Expected("build_bbc_gold2",
-                  {"content_precision": 0.86, "content_recall": 0.83, "content_f1": 0.85,
-                   "content_speaker_f1": 0.78},
-                  {"content_f1": 0.85, "content_speaker_f1": 0.78},
+                  {"content_precision": 0.96, "content_recall": 0.94, "content_f1": 0.95,
+                   "content_speaker_f1": 0.93},
+                  {"content_f1": 0.95, "content_speaker_f1": 0.93},
                   belief_kinds={"indirect", "mixed"}),
     #: set 3 (held out after the set-2 tuning), measured when first set: content P 0.826 R 0.841
     #: F1 0.833; content+speaker F1 0.769; without belief attributions content F1 0.850, +speaker 0.780.
