@@ -89,9 +89,9 @@ def analyze(corpus: Corpus, nlp=None, out: str | Path | None = None) -> list[dic
                           "jsonl", fh)
         metrics.to_csv(out / "attribution_metrics.csv", index=False)
         attribution.credit_table(corpus).to_csv(out / "credits.csv", index=False)
-        layers = overlap_layers.analyse(corpus, parsed, nlp)
+        layers = overlap_layers.analyse(corpus, parsed, nlp, attributions=atts)
         with open(out / "overlap.jsonl", "w", encoding="utf-8") as fh:
-            write_records(reuse_records(corpus), "jsonl", fh)
+            write_records(reuse_records(corpus, result=reuse), "jsonl", fh)
             write_records(overlap_layers.layer_records(layers), "jsonl", fh)
         pd.DataFrame([{"file": s.path, "reason": s.reason} for s in corpus.skipped],
                      columns=["file", "reason"]).to_csv(out / "skipped.csv", index=False)

@@ -106,14 +106,16 @@ class Layers:
 
 def analyse(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: int = 20,
             min_cosine: float = 0.3, include_verbatim: bool = False,
-            min_quote_score: float = quotes_layer.MIN_SCORE) -> Layers:
-    """Run attribution once, then the quote, source, figure and paraphrase layers."""
+            min_quote_score: float = quotes_layer.MIN_SCORE, attributions: dict | None = None
+            ) -> Layers:
+    """Run attribution once (or take ``attributions`` already made), then the four layers."""
     from ..attribution import extract_corpus
     from ..credits import credits
     from ..nlp import parse_corpus
 
     parsed = parsed if parsed is not None else parse_corpus(corpus, nlp)
-    attributions = extract_corpus(corpus, nlp=nlp, parsed=parsed)
+    if attributions is None:
+        attributions = extract_corpus(corpus, nlp=nlp, parsed=parsed)
     texts = {d.id: d.text for d in corpus}
     order = {d.id: i for i, d in enumerate(corpus)}
     units = quotes_layer.units_from_attributions(attributions, texts)

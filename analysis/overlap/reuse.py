@@ -1242,10 +1242,14 @@ def passage_record(index: ShingleIndex, p: Passage) -> dict:
     }
 
 
-def reuse_records(corpus, params: ReuseParams | None = None, *, boilerplate: bool = True
-                  ) -> Iterable[dict]:
-    """CLI records: ``pair`` rows, then ``passage`` rows, then recurring ``boilerplate`` segments."""
-    result = find_reuse(corpus, params)
+def reuse_records(corpus, params: ReuseParams | None = None, *, boilerplate: bool = True,
+                  result: ReuseResult | None = None) -> Iterable[dict]:
+    """CLI records: ``pair`` rows, then ``passage`` rows, then recurring ``boilerplate`` segments.
+
+    Pass ``result`` (from :func:`find_reuse`) to turn an existing run into records without
+    running the stages again.
+    """
+    result = result if result is not None else find_reuse(corpus, params)
     for s in result.pairs:
         yield pair_record(result.index, s)
     for p in result.passages:
