@@ -1811,16 +1811,50 @@ def extract_corpus(corpus: Corpus, nlp=None, parsed: dict | None = None) -> dict
     """``{doc_id: [Attribution]}`` for a corpus, person names merged across documents."""
     parsed = parsed if parsed is not None else parse_corpus(corpus, nlp)
     result = {d.id: extract(parsed[d.id]) for d in corpus}
-    names = [a.speaker for atts in result.values() for a in atts if a.speaker_type == "person"]
-    names += [e.text for d in corpus for e in parsed[d.id].ents if e.label_ == "PERSON"]
-    canon = spk.canonical_names(names)
-    bodies = spk.canonical_bodies(a.speaker for atts in result.values() for a in atts
-                                  if a.speaker_type in _BODY_TYPES)
-    for doc_id, atts in result.items():
-        result[doc_id] = [replace(a, speaker=canon.get(a.speaker, a.speaker)) if a.speaker_type == "person"
-                          else replace(a, speaker=bodies.get(a.speaker, a.speaker))
-                          if a.speaker_type in _BODY_TYPES else a for a in atts]
-    return result
+    persons: set[str] = set()
+    bodies: Counter = Counter()
+    for d in corpus:
+        p, b = speaker_names(result[d.id], parsed[d.id])
+        persons |= p
+        bodies += b
+    canon, body_canon = canonical_maps(persons, bodies)
+    return {doc_id: merge_speakers(atts, canon, body_canon) for doc_id, atts in result.items()}
+
+
+def speaker_names(attributions: list[Attribution], doc) -> tuple[set[str], Counter]:
+    """What one article adds to the corpus-wide name merge: person names (speakers and PERSON
+    entities) and organisation-like speakers with how often each is cited.
+
+    Kept per article so a corpus processed in batches (``analysis.pipeline``)
+    merges exactly as :func:`extract_corpus` does.
+    """
+    persons = {a.speaker for a in attributions if a.speaker_type == "person"}
+    persons |= {e.text for e in doc.ents if e.label_ == "PERSON"}
+    bodies = Counter(a.speaker for a in attributions if a.speaker_type in _BODY_TYPES and a.speaker)
+    return persons, bodies
+
+
+def canonical_maps(persons, bodies: Counter) -> tuple[dict[str, str], dict[str, str]]:
+    """(person name -> canonical name, body name -> canonical spelling) for a whole corpus."""
+    return spk.canonical_names(persons), spk.canonical_bodies(bodies.elements())
+
+
+def merge_speakers(attributions: list[Attribution], canon: dict[str, str], bodies: dict[str, str]
+                   ) -> list[Attribution]:
+    """The attributions with speakers replaced by their corpus-wide canonical names."""
+    return [replace(a, speaker=canon.get(a.speaker, a.speaker)) if a.speaker_type == "person"
+            else replace(a, speaker=bodies.get(a.speaker, a.speaker))
+            if a.speaker_type in _BODY_TYPES else a for a in attributions]
+
+
+def canonical_speaker(speaker: str, speaker_type: str, canon: dict[str, str], bodies: dict[str, str]
+                      ) -> str:
+    """One speaker's corpus-wide name (the rule of :func:`merge_speakers` for a single value)."""
+    if speaker_type == "person":
+        return canon.get(speaker, speaker)
+    if speaker_type in _BODY_TYPES:
+        return bodies.get(speaker, speaker)
+    return speaker
 
 
 #: speaker types whose spellings are merged across the corpus ("U.S."/"United States")
@@ -1842,6 +1876,18 @@ def record(doc_id: str, text: str, a: Attribution) -> dict:
         "speaker_role": a.speaker_role,
         "confidence": a.confidence,
     }
+
+
+def _span(value) -> Span | None:
+    return Span(int(value["start"]), int(value["end"])) if value is not None else None
+
+
+def from_record(rec: dict) -> Attribution:
+    """The :class:`Attribution` of one CLI-schema record (as :func:`record` wrote it)."""
+    return Attribution(rec["kind"], [_span(c) for c in rec["contents"]], _span(rec.get("cue")),
+                       _span(rec.get("source")), rec.get("speaker") or "",
+                       rec.get("speaker_type") or "unknown", rec.get("speaker_role") or "",
+                       float(rec.get("confidence", 0.5)))
 
 
 def attribution_records(corpus: Corpus, nlp=None, parsed: dict | None = None,
@@ -1943,6 +1989,44 @@ def _words(doc) -> list:
     return [t for t in doc if not (t.is_punct or t.is_space)]
 
 
+def quoted_words(doc) -> tuple[int, int]:
+    """(words, words inside direct quotes) of a parsed article; scare quotes do not count."""
+    words = _words(doc)
+    quoted = [q for q in quote_spans(doc.text) if not q.is_scare]
+    return len(words), sum(1 for t in words if any(q.start <= t.idx < q.end for q in quoted))
+
+
+def metrics_row(doc_id: str, outlet: str, words: int, in_quote: int, atts: list[Attribution],
+                top: int = 3) -> dict:
+    """One row of :func:`article_metrics` from an article's counts and (merged) attributions."""
+    n = len(atts)
+    kinds = Counter(a.kind for a in atts)
+    types = Counter(a.speaker_type for a in atts)
+    named = sum(1 for a in atts if a.speaker and a.speaker_type not in ("anonymous", "unknown"))
+    speakers = Counter(a.speaker for a in atts if a.speaker)
+    total = sum(speakers.values())
+    diversity = -sum(c / total * math.log(c / total) for c in speakers.values()) if total else 0.0
+    row = {
+        "doc": doc_id,
+        "outlet": outlet,
+        "words": words,
+        "attributions": n,
+        "per_1000_words": round(1000 * n / words, 2) if words else 0.0,
+    }
+    for kind in KINDS:
+        row[f"share_{kind}"] = round(kinds[kind] / n, 3) if n else 0.0
+    row["share_named"] = round(named / n, 3) if n else 0.0
+    row["share_anonymous"] = round(types["anonymous"] / n, 3) if n else 0.0
+    row["distinct_speakers"] = len(speakers)
+    for t in spk.SPEAKER_TYPES:
+        row[f"type_{t.replace(' ', '_')}"] = round(types[t] / n, 3) if n else 0.0
+    row["source_diversity"] = round(diversity, 3)
+    row["quoted_word_share"] = round(in_quote / words, 3) if words else 0.0
+    row["top_speakers"] = "; ".join(f"{s} ({c})" for s, c in
+                                    sorted(speakers.items(), key=lambda x: (-x[1], x[0]))[:top])
+    return row
+
+
 def article_metrics(corpus: Corpus, nlp=None, parsed: dict | None = None,
                     attributions: dict | None = None, top: int = 3):
     """Per-article attribution metrics (issue 4, point 5), one row per article.
@@ -1958,36 +2042,8 @@ def article_metrics(corpus: Corpus, nlp=None, parsed: dict | None = None,
     attributions = attributions if attributions is not None else extract_corpus(corpus, parsed=parsed)
     rows = []
     for d in corpus:
-        doc, atts = parsed[d.id], attributions.get(d.id, [])
-        words = _words(doc)
-        n = len(atts)
-        kinds = Counter(a.kind for a in atts)
-        types = Counter(a.speaker_type for a in atts)
-        named = sum(1 for a in atts if a.speaker and a.speaker_type not in ("anonymous", "unknown"))
-        speakers = Counter(a.speaker for a in atts if a.speaker)
-        total = sum(speakers.values())
-        diversity = -sum(c / total * math.log(c / total) for c in speakers.values()) if total else 0.0
-        quoted = [q for q in quote_spans(d.text) if not q.is_scare]
-        in_quote = sum(1 for t in words if any(q.start <= t.idx < q.end for q in quoted))
-        row = {
-            "doc": d.id,
-            "outlet": _outlet(d),
-            "words": len(words),
-            "attributions": n,
-            "per_1000_words": round(1000 * n / len(words), 2) if words else 0.0,
-        }
-        for kind in KINDS:
-            row[f"share_{kind}"] = round(kinds[kind] / n, 3) if n else 0.0
-        row["share_named"] = round(named / n, 3) if n else 0.0
-        row["share_anonymous"] = round(types["anonymous"] / n, 3) if n else 0.0
-        row["distinct_speakers"] = len(speakers)
-        for t in spk.SPEAKER_TYPES:
-            row[f"type_{t.replace(' ', '_')}"] = round(types[t] / n, 3) if n else 0.0
-        row["source_diversity"] = round(diversity, 3)
-        row["quoted_word_share"] = round(in_quote / len(words), 3) if words else 0.0
-        row["top_speakers"] = "; ".join(f"{s} ({c})" for s, c in
-                                        sorted(speakers.items(), key=lambda x: (-x[1], x[0]))[:top])
-        rows.append(row)
+        words, in_quote = quoted_words(parsed[d.id])
+        rows.append(metrics_row(d.id, _outlet(d), words, in_quote, attributions.get(d.id, []), top))
     return pd.DataFrame(rows)
 
 

@@ -39,18 +39,23 @@ class Command:
     needs_model: bool = False
     default_format: str = "jsonl"
     takes_corpus: bool = True
+    streams: bool = False
 
 
 REGISTRY: dict[str, Command] = {}
 
 
 def command(name: str, help: str, *, add_arguments=None, needs_model: bool = False,
-            default_format: str = "jsonl", takes_corpus: bool = True):
-    """Register ``fn(corpus, args) -> Iterable[dict]`` as subcommand ``name``."""
+            default_format: str = "jsonl", takes_corpus: bool = True, streams: bool = False):
+    """Register ``fn(corpus, args) -> Iterable[dict]`` as subcommand ``name``.
+
+    A ``streams`` command gets a :class:`analysis.corpus.CorpusSource` (read
+    lazily, skipped files listed after the run) instead of a loaded corpus.
+    """
 
     def decorate(fn):
         REGISTRY[name] = Command(name, help, fn, add_arguments, needs_model, default_format,
-                                 takes_corpus)
+                                 takes_corpus, streams)
         return fn
 
     return decorate
@@ -127,6 +132,15 @@ def main(argv=None) -> int:
     cmd = REGISTRY[args.command]
     try:
         corpus = None
+        if cmd.streams:
+            from .corpus import CorpusSource
+
+            corpus = CorpusSource.of(args.paths, encoding=args.encoding, text_column=args.text_column,
+                                     id_column=args.id_column, skip_bad=args.skip_bad)
+            write_records(cmd.records(corpus, args), args.format)
+            for skipped in corpus.skipped:
+                print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+            return 0
         if cmd.takes_corpus:
             corpus = load_corpora(args.paths, encoding=args.encoding, text_column=args.text_column,
                                   id_column=args.id_column, skip_bad=args.skip_bad)

@@ -9,14 +9,22 @@ into it.
 Bad input raises :class:`CorpusError` naming the file and the reason. With
 ``skip_bad=True`` bad files are left out and listed in ``Corpus.skipped``
 instead, so nothing disappears without a trace.
+
+:func:`load_corpus` / :func:`load_corpora` read everything into memory;
+:func:`iter_documents` and :class:`CorpusSource` yield the same documents
+one at a time for corpora too large for that.
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import io
+import itertools
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .errors import AnalysisError
 
@@ -27,6 +35,8 @@ __all__ = [
     "SkippedFile",
     "load_corpus",
     "load_corpora",
+    "iter_documents",
+    "CorpusSource",
     "METADATA_FILE",
 ]
 
@@ -35,6 +45,8 @@ TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
 TEXT_COLUMNS = ("text", "body", "content", "article")
 ID_COLUMNS = ("id", "doc", "doc_id", "document", "filename", "file")
 _BINARY_SNIFF = 8192
+_CHUNK = 1 << 20  # bytes per read when checking a file without loading it
+_PARQUET_BATCH = 1024
 
 
 class CorpusError(AnalysisError):
@@ -117,7 +129,7 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
         raise CorpusError(path, "file is empty" if not data else "file contains only whitespace")
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise CorpusError(path, "looks like a binary file (contains NUL bytes), not text")
-    encodings = [e.strip() for e in encoding.split(",") if e.strip()]
+    encodings = _encodings(encoding)
     for i, enc in enumerate(encodings):
         try:
             text = data.decode(enc)
@@ -130,17 +142,135 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
             line = data[: err.start].count(b"\n") + 1
             column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
             bad = data[err.start : err.end].hex(" ")
-            raise CorpusError(
-                path,
-                f"bytes are not valid {enc} at byte {err.start} (line {line}, column {column}: "
-                f"0x{bad}); pass encoding= (--encoding on the command line) to read another "
-                f"encoding, or a comma list tried in order such as 'utf-8,cp1252'",
-            ) from None
+            raise _decode_error(path, enc, err.start, line, column, bad) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise CorpusError(path, "file contains only whitespace")
     return text
+
+
+def _decode_error(path: Path, enc: str, offset: int, line: int, column: int, bad: str) -> CorpusError:
+    return CorpusError(
+        path,
+        f"bytes are not valid {enc} at byte {offset} (line {line}, column {column}: "
+        f"0x{bad}); pass encoding= (--encoding on the command line) to read another "
+        f"encoding, or a comma list tried in order such as 'utf-8,cp1252'",
+    )
+
+
+def _encodings(encoding: str) -> list[str]:
+    return [e.strip() for e in encoding.split(",") if e.strip()]
+
+
+def _open_text(path: Path, encoding: str) -> tuple[BinaryIO, str]:
+    """Open ``path`` for line-by-line decoding after :func:`_decode`'s whole-file checks.
+
+    Returns the binary handle (at the start) and the one encoding of the list
+    that :func:`_decode` would use, without holding the file in memory: the
+    first ``_BINARY_SNIFF`` bytes are sniffed for NUL; with several encodings
+    every one but the last is tried on the whole file in chunks (a second
+    read) and the first that decodes it all is used, so the whole file is
+    decoded with one encoding exactly as ``load_corpus`` does. Errors of the
+    encoding finally used are raised where the line is reached
+    (:func:`_decoded_lines`), with the same message as :func:`_decode`.
+    """
+    f = open(path, "rb")
+    try:
+        head = f.read(_BINARY_SNIFF)
+        if not head:
+            raise CorpusError(path, "file is empty")
+        chunk = head
+        while not chunk.strip():
+            chunk = f.read(_CHUNK)
+            if not chunk:
+                raise CorpusError(path, "file contains only whitespace")
+        if b"\x00" in head:
+            raise CorpusError(path, "looks like a binary file (contains NUL bytes), not text")
+        encodings = _encodings(encoding)
+        if not encodings:
+            raise CorpusError(path, f"unknown encoding {encoding!r}")
+        chosen = encodings[-1]
+        for i, enc in enumerate(encodings):
+            try:
+                b"\n".decode(enc)  # (decoding b"" looks nothing up)
+            except LookupError:  # unknown, or not a text encoding
+                raise CorpusError(path, f"unknown encoding {enc!r}") from None
+            except ValueError:
+                pass
+            if i + 1 < len(encodings) and _decodes_whole_file(f, enc):
+                chosen = enc
+                break
+        f.seek(0)
+        if not _has_text(f, chosen):
+            raise CorpusError(path, "file contains only whitespace")
+        f.seek(0)
+        return f, chosen
+    except BaseException:
+        f.close()
+        raise
+
+
+def _chunks(f: BinaryIO) -> Iterator[bytes]:
+    return iter(lambda: f.read(_CHUNK), b"")
+
+
+def _decodes_whole_file(f: BinaryIO, enc: str) -> bool:
+    f.seek(0)
+    decoder = codecs.getincrementaldecoder(enc)()
+    try:
+        for chunk in _chunks(f):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_text(f: BinaryIO, enc: str) -> bool:
+    """False if the file decodes to whitespace only (after a BOM); reads only up to the first text.
+
+    A decoding error counts as text: it is reported when its line is read.
+    """
+    decoder = codecs.getincrementaldecoder(enc)()
+    start = True
+    try:
+        while True:
+            chunk = f.read(_CHUNK)
+            text = decoder.decode(chunk, final=not chunk)
+            if start and text:
+                start = False
+                if text.startswith("\ufeff"):
+                    text = text[1:]
+            if text.strip():
+                return True
+            if not chunk:
+                return False
+    except UnicodeDecodeError:
+        return True
+
+
+def _decoded_lines(path: Path, f: BinaryIO, enc: str) -> Iterator[str]:
+    """Decoded lines of an open text file, one at a time, line endings kept.
+
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` (what ``open(newline="")`` gives
+    the csv module); a leading BOM is removed; a decoding error names the
+    byte, line and column like :func:`_decode`.
+    """
+    offset = 0
+    for lineno, raw in enumerate(f, start=1):
+        try:
+            line = raw.decode(enc)
+        except UnicodeDecodeError as err:
+            bad = raw[err.start : err.end].hex(" ")
+            raise _decode_error(path, enc, offset + err.start, lineno, err.start + 1, bad) from None
+        if lineno == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        offset += len(raw)
+        if "\r" in line:
+            yield from io.StringIO(line, newline="")
+        else:
+            yield line
 
 
 def _check_text(path: Path | str, where: str, text) -> str:
@@ -150,7 +280,7 @@ def _check_text(path: Path | str, where: str, text) -> str:
         raise CorpusError(path, f"{where}: text is not a string ({type(text).__name__})")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip() without copying the text)
         raise CorpusError(path, f"{where}: text is empty or whitespace-only")
     return text
 
@@ -181,43 +311,60 @@ def _read_metadata(path: Path, encoding: str) -> dict[str, dict]:
     return rows
 
 
-def _load_folder(root: Path, encoding: str, skip_bad: bool) -> Corpus:
+def _folder_files(root: Path) -> list[tuple[str, Path]]:
+    """``(document id, path)`` of every ``.txt`` file under ``root``, in path order."""
     files = sorted(p for p in root.rglob("*.txt") if p.is_file() and not _hidden(p, root))
     if not files:
         raise CorpusError(root, "folder contains no .txt files")
-    docs: list[Document] = []
+    return [(path.relative_to(root).with_suffix("").as_posix(), path) for path in files]
+
+
+def _folder_text(path: Path, doc_id: str, seen: dict[str, Path], encoding: str) -> str:
+    if doc_id in seen:
+        raise CorpusError(path, f"duplicate document id {doc_id!r} (also {seen[doc_id]})")
+    return _decode(path, path.read_bytes(), encoding)
+
+
+def _folder_metadata(root: Path, known: Iterable[str], encoding: str) -> dict[str, dict]:
+    """``metadata.csv`` rows by document id (empty without the file); rows must name known documents."""
+    meta_path = root / METADATA_FILE
+    if not meta_path.exists():
+        return {}
+    metadata = _read_metadata(meta_path, encoding)
+    orphans = sorted(set(metadata) - set(known))
+    if orphans:
+        raise CorpusError(
+            meta_path,
+            f"metadata rows for files that do not exist: {', '.join(orphans)}",
+        )
+    return metadata
+
+
+def _load_folder(root: Path, encoding: str, skip_bad: bool) -> Corpus:
     skipped: list[SkippedFile] = []
+    docs = list(_iter_folder(root, encoding, skip_bad, skipped))
+    return Corpus(sorted(docs, key=lambda d: d.id), str(root), skipped)
+
+
+def _iter_folder(root: Path, encoding: str, skip_bad: bool,
+                 skipped: list[SkippedFile] | None) -> Iterator[Document]:
+    """:func:`_load_folder` one document at a time (metadata and its checks first)."""
+    files = sorted(_folder_files(root), key=lambda f: f[0])  # stable: ties stay in path order
+    metadata = _folder_metadata(root, (doc_id for doc_id, _ in files), encoding)
     seen: dict[str, Path] = {}
-    for path in files:
-        doc_id = path.relative_to(root).with_suffix("").as_posix()
+    for doc_id, path in files:
         try:
-            if doc_id in seen:
-                raise CorpusError(path, f"duplicate document id {doc_id!r} (also {seen[doc_id]})")
-            text = _decode(path, path.read_bytes(), encoding)
+            text = _folder_text(path, doc_id, seen, encoding)
         except CorpusError as err:
             if not skip_bad:
                 raise
-            skipped.append(SkippedFile(str(path), err.reason))
+            if skipped is not None:
+                skipped.append(SkippedFile(str(path), err.reason))
             continue
         seen[doc_id] = path
-        docs.append(Document(doc_id, text, str(path)))
-    metadata = {}
-    meta_path = root / METADATA_FILE
-    if meta_path.exists():
-        metadata = _read_metadata(meta_path, encoding)
-        known = {d.id for d in docs} | {
-            Path(s.path).relative_to(root).with_suffix("").as_posix() for s in skipped
-        }
-        orphans = sorted(set(metadata) - known)
-        if orphans:
-            raise CorpusError(
-                meta_path,
-                f"metadata rows for files that do not exist: {', '.join(orphans)}",
-            )
-        docs = [Document(d.id, d.text, d.source, metadata.get(d.id, {})) for d in docs]
-    if not docs:
+        yield Document(doc_id, text, str(path), metadata.get(doc_id, {}))
+    if not seen:
         raise CorpusError(root, "no readable documents (all files were skipped)")
-    return Corpus(sorted(docs, key=lambda d: d.id), str(root), skipped)
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -239,14 +386,27 @@ def _read_table(path: Path, encoding: str) -> list[dict]:
             raise CorpusError(path, f"cannot read Parquet: {err}") from None
     text = _decode(path, path.read_bytes(), encoding)
     if suffix == ".csv":
-        reader = csv.DictReader(text.splitlines(keepends=True))
+        return list(_csv_rows(path, text.splitlines(keepends=True)))
+    return list(_json_rows(path, text.splitlines()))
+
+
+def _csv_rows(path: Path, lines: Iterable[str]) -> Iterator[dict]:
+    """CSV rows as dicts from lines that keep their endings (quoted fields may span lines)."""
+    reader = csv.DictReader(lines)
+    while True:
         try:
-            return [dict(r) for r in reader]
+            row = next(reader)
+        except StopIteration:
+            return
         except csv.Error as err:
             raise CorpusError(path, f"malformed CSV: {err}") from None
-    rows = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+        yield dict(row)
+
+
+def _json_rows(path: Path, lines: Iterable[str]) -> Iterator[dict]:
+    """One JSON object per line; blank lines are passed over."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line or line.isspace():
             continue
         try:
             row = json.loads(line)
@@ -254,16 +414,69 @@ def _read_table(path: Path, encoding: str) -> list[dict]:
             raise CorpusError(path, f"line {lineno}: not valid JSON ({err.msg})") from None
         if not isinstance(row, dict):
             raise CorpusError(path, f"line {lineno}: expected a JSON object")
-        rows.append(row)
-    return rows
+        yield row
 
 
-def _load_table(path: Path, encoding: str, text_column: str | None, id_column: str | None,
-                skip_bad: bool) -> Corpus:
-    rows = _read_table(path, encoding)
-    if not rows:
+def _parquet_rows(path: Path) -> Iterator[dict]:
+    """Parquet rows as dicts, ``_PARQUET_BATCH`` rows in memory at a time.
+
+    Columns that pandas stored as the frame's index are left out, as
+    ``pandas.read_parquet`` leaves them out of the columns. Null cells are
+    ``None`` (pandas gives NaN/NaT for nulls in string, number and timestamp
+    columns).
+    """
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises many types
+        raise CorpusError(path, f"cannot read Parquet: {err}") from None
+    with parquet:
+        try:
+            schema = parquet.schema_arrow
+            index = {c for c in (schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)}
+            batches = parquet.iter_batches(batch_size=_PARQUET_BATCH,
+                                           columns=[c for c in schema.names if c not in index])
+        except Exception as err:
+            raise CorpusError(path, f"cannot read Parquet: {err}") from None
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                return
+            except Exception as err:
+                raise CorpusError(path, f"cannot read Parquet: {err}") from None
+            names = batch.schema.names  # (faster than batch.to_pylist())
+            for values in zip(*(column.to_pylist() for column in batch.columns)):
+                yield dict(zip(names, values))
+
+
+def _iter_rows(path: Path, encoding: str) -> Iterator[dict]:
+    """The rows of a table file one at a time (:func:`_read_table` without the list)."""
+    if path.suffix.lower() == ".parquet":
+        yield from _parquet_rows(path)
+        return
+    f, enc = _open_text(path, encoding)
+    with f:
+        lines = _decoded_lines(path, f, enc)
+        if path.suffix.lower() == ".csv":
+            yield from _csv_rows(path, lines)
+        else:
+            yield from _json_rows(path, lines)
+
+
+def _table_documents(path: Path, rows: Iterable[dict], text_column: str | None, id_column: str | None,
+                     skip_bad: bool, skipped: list[SkippedFile] | None) -> Iterator[Document]:
+    """Documents from table rows, in row order; bad rows raise or (``skip_bad``) go to ``skipped``.
+
+    Columns are found from the first row. Ids seen so far are kept to refuse
+    duplicates.
+    """
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         raise CorpusError(path, "table has no rows")
-    columns = list(rows[0].keys())
+    columns = list(first.keys())
     text_col = text_column or next((c for c in TEXT_COLUMNS if c in columns), None)
     if text_col is None or text_col not in columns:
         raise CorpusError(path, f"no text column (looked for {text_column or ', '.join(TEXT_COLUMNS)}; "
@@ -271,12 +484,12 @@ def _load_table(path: Path, encoding: str, text_column: str | None, id_column: s
     id_col = id_column or next((c for c in ID_COLUMNS if c in columns), None)
     if id_column and id_column not in columns:
         raise CorpusError(path, f"no id column {id_column!r}")
-    docs, skipped, seen = [], [], {}
-    for i, row in enumerate(rows):
+    seen: dict[str, int] = {}
+    for i, row in enumerate(itertools.chain([first], rows)):
         where = f"row {i + 1}"
-        doc_id = str(row[id_col]).strip() if id_col else str(i + 1)
+        doc_id = str(row.get(id_col)).strip() if id_col else str(i + 1)
         try:
-            if id_col and (row[id_col] is None or not doc_id):
+            if id_col and (row.get(id_col) is None or not doc_id):
                 raise CorpusError(path, f"{where}: empty id")
             if doc_id in seen:
                 raise CorpusError(path, f"{where}: duplicate document id {doc_id!r} (also row {seen[doc_id]})")
@@ -284,13 +497,21 @@ def _load_table(path: Path, encoding: str, text_column: str | None, id_column: s
         except CorpusError as err:
             if not skip_bad:
                 raise
-            skipped.append(SkippedFile(f"{path}#{where}", err.reason))
+            if skipped is not None:
+                skipped.append(SkippedFile(f"{path}#{where}", err.reason))
             continue
         seen[doc_id] = i + 1
         meta = {k: ("" if v is None else str(v)) for k, v in row.items() if k not in (text_col, id_col)}
-        docs.append(Document(doc_id, text, f"{path}#{where}", meta))
-    if not docs:
+        yield Document(doc_id, text, f"{path}#{where}", meta)
+    if not seen:
         raise CorpusError(path, "no readable documents (all rows were skipped)")
+
+
+def _load_table(path: Path, encoding: str, text_column: str | None, id_column: str | None,
+                skip_bad: bool) -> Corpus:
+    skipped: list[SkippedFile] = []
+    docs = list(_table_documents(path, _read_table(path, encoding), text_column, id_column,
+                                 skip_bad, skipped))
     return Corpus(sorted(docs, key=lambda d: d.id), str(path), skipped)
 
 
@@ -314,10 +535,18 @@ def load_corpus(path: str | Path, *, encoding: str = "utf-8", text_column: str |
     if suffix in TABLE_SUFFIXES:
         return _load_table(path, encoding, text_column, id_column, skip_bad)
     if suffix == ".txt":
-        text = _decode(path, path.read_bytes(), encoding)
-        return Corpus([Document(path.stem, text, str(path))], str(path.parent))
-    raise CorpusError(path, f"unsupported file type {suffix or '(none)'!r}: use a folder of .txt files, "
-                            ".txt, .csv, .jsonl or .parquet")
+        return Corpus([_txt_document(path, encoding)], str(path.parent))
+    raise _unsupported(path)
+
+
+def _txt_document(path: Path, encoding: str) -> Document:
+    return Document(path.stem, _decode(path, path.read_bytes(), encoding), str(path))
+
+
+def _unsupported(path: Path) -> CorpusError:
+    suffix = path.suffix.lower()
+    return CorpusError(path, f"unsupported file type {suffix or '(none)'!r}: use a folder of .txt files, "
+                             ".txt, .csv, .jsonl or .parquet")
 
 
 def load_corpora(paths, **kwargs) -> Corpus:
@@ -337,3 +566,103 @@ def load_corpora(paths, **kwargs) -> Corpus:
             seen[d.id] = d.source
             docs.append(d)
     return Corpus(sorted(docs, key=lambda d: d.id), "", skipped)
+
+
+def iter_documents(path: str | Path, *, encoding: str = "utf-8", text_column: str | None = None,
+                   id_column: str | None = None, skip_bad: bool = False,
+                   skipped: list[SkippedFile] | None = None) -> Iterator[Document]:
+    """The documents :func:`load_corpus` would load, read one at a time.
+
+    Same arguments, documents (id, text, source, metadata) and errors as
+    :func:`load_corpus`; with ``skip_bad=True`` what is left out is appended
+    to ``skipped`` (if given) as it is met. A missing path or an unsupported
+    file type raises at the call; everything else when iteration reaches it,
+    so documents before a bad row or file may already have been yielded.
+    "No readable documents" is raised at the end when nothing was yielded.
+
+    Order and memory:
+
+    * a folder of ``.txt`` files: sorted by id, like ``load_corpus``. The
+      file list and ``metadata.csv`` are read first (the metadata checks,
+      orphan rows included, run before the first document); then one text is
+      held at a time.
+    * one ``.txt`` file: that document.
+    * a table (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``): **file
+      order**, not sorted by id (sorting would need the whole table).
+      CSV and JSON Lines are decoded line by line; Parquet is read
+      ``1024`` rows at a time. The ids seen so far are kept (one small
+      string per document) to refuse duplicate ids.
+
+    A comma list of encodings chooses one encoding per file as
+    :func:`load_corpus` does: each but the last is tried on the whole file
+    (an extra read of the file) and the first that decodes all of it is
+    used. Parquet null cells are read as missing: an empty id, a missing
+    text, ``""`` in metadata (``load_corpus`` reads through pandas, which
+    makes many of them NaN, i.e. an id or metadata value ``"nan"``).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(path, "no such file or folder")
+    if path.is_dir():
+        return _iter_folder(path, encoding, skip_bad, skipped)
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return _table_documents(path, _iter_rows(path, encoding), text_column, id_column,
+                                skip_bad, skipped)
+    if suffix == ".txt":
+        return _iter_txt(path, encoding)
+    raise _unsupported(path)
+
+
+def _iter_txt(path: Path, encoding: str) -> Iterator[Document]:
+    yield _txt_document(path, encoding)
+
+
+@dataclass
+class CorpusSource:
+    """Where a corpus is and how to read it: iterate to stream it, :meth:`load` to load it.
+
+    Iterating yields :func:`iter_documents` of each path in turn (ids must be
+    unique across paths, as in :func:`load_corpora`) and lists what
+    ``skip_bad`` left out in ``skipped``, which each new iteration starts
+    afresh. Across several paths the ids yielded so far are kept to refuse
+    duplicates.
+    """
+
+    paths: tuple[str, ...]
+    encoding: str = "utf-8"
+    text_column: str | None = None
+    id_column: str | None = None
+    skip_bad: bool = False
+    skipped: list[SkippedFile] = field(default_factory=list, compare=False)
+
+    def __post_init__(self):
+        if isinstance(self.paths, (str, os.PathLike)):
+            self.paths = (str(self.paths),)
+        else:
+            self.paths = tuple(str(p) for p in self.paths)
+
+    @classmethod
+    def of(cls, paths, **kwargs) -> "CorpusSource":
+        """A source for one path (``str`` or ``Path``) or a list of them."""
+        return cls(paths, **kwargs)
+
+    def __iter__(self) -> Iterator[Document]:
+        self.skipped.clear()
+        return self._documents(self.skipped)
+
+    def _documents(self, skipped: list[SkippedFile]) -> Iterator[Document]:
+        seen: dict[str, str] | None = {} if len(self.paths) > 1 else None
+        for p in self.paths:
+            for d in iter_documents(p, encoding=self.encoding, text_column=self.text_column,
+                                    id_column=self.id_column, skip_bad=self.skip_bad, skipped=skipped):
+                if seen is not None:
+                    if d.id in seen:
+                        raise CorpusError(d.source, f"duplicate document id {d.id!r} (also {seen[d.id]})")
+                    seen[d.id] = d.source
+                yield d
+
+    def load(self) -> Corpus:
+        """The whole corpus in memory: :func:`load_corpora` of the paths."""
+        return load_corpora(self.paths, encoding=self.encoding, text_column=self.text_column,
+                            id_column=self.id_column, skip_bad=self.skip_bad)

@@ -1,41 +1,269 @@
-"""``python -m analysis analyze``: one parse, every layer, summary rows plus full outputs on disk."""
+"""``analysis.analyze`` / ``python -m analysis analyze``: one parse per document, every layer,
+Parquet tables, every core, resumable batches, Dask."""
 from __future__ import annotations
 
+import io
 import json
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from analysis.pipeline import analyze
-from conftest import SEEDS
+import analysis
+from analysis import pipeline
+from analysis.cli import main
+from analysis.corpus import Corpus, load_corpus
+from analysis.pipeline import TABLES, analyze, read_tables
+from conftest import BBC, SEEDS
+
+LEGACY = {"corpus.csv", "readability.csv", "attributions.jsonl", "attribution_metrics.csv",
+          "credits.csv", "overlap.jsonl", "skipped.csv"}
 
 
-def test_analyze_writes_every_layer(seeds, nlp, tmp_path):
-    rows = analyze(seeds, nlp, tmp_path)
+@pytest.fixture(scope="module")
+def seeds_out(seeds, nlp, tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds_out")
+    return analyze(seeds, nlp, out), out
+
+
+@pytest.fixture(scope="module")
+def bbc_sample():
+    corpus = load_corpus(BBC, encoding="utf-8,cp1252")
+    # reprinted and partly shared articles (pairs and passages) among unrelated ones
+    shared = {"business/007", "business/253", "politics/142", "politics/222", "sport/385",
+              "sport/387", "tech/059", "tech/322"}
+    docs = [d for d in corpus if d.id in shared or d.id.endswith(("0", "5")) and d.id < "business/1"]
+    return Corpus(sorted(docs, key=lambda d: d.id))
+
+
+def _bytes(folder: Path) -> dict[str, bytes]:
+    return {n: (folder / f"{n}.parquet").read_bytes() for n in TABLES}
+
+
+def test_analyze_writes_every_layer(seeds_out, seeds):
+    rows, out = seeds_out
     assert [r["doc"] for r in rows] == seeds.ids
     for r in rows:
         assert r["words"] > 300 and 5 < r["flesch_kincaid_grade"] < 25
         assert r["attributions"] >= 1
-    assert {p.name for p in tmp_path.iterdir()} == {
-        "corpus.csv", "readability.csv", "attributions.jsonl", "attribution_metrics.csv",
-        "credits.csv", "overlap.jsonl", "skipped.csv"}
-    assert len(pd.read_csv(tmp_path / "readability.csv")) == 5
-    atts = [json.loads(line) for line in (tmp_path / "attributions.jsonl").read_text().splitlines()]
+    names = {p.name for p in out.iterdir()}
+    assert LEGACY | {f"{t}.parquet" for t in TABLES} | {"batches"} == names
+    assert len(pd.read_csv(out / "readability.csv")) == 5
+    atts = [json.loads(line) for line in (out / "attributions.jsonl").read_text().splitlines()]
     assert sum(r["attributions"] for r in rows) == len(atts)
     texts = {d.id: d.text for d in seeds}
     for a in atts:
         assert texts[a["doc"]][a["content"]["start"]:a["content"]["end"]] == a["content"]["text"]
-    kinds = {json.loads(line)["kind"] for line in (tmp_path / "overlap.jsonl").read_text().splitlines()}
-    assert {"quote", "figure", "paraphrase", "source_pair"} <= kinds
+    kinds = {json.loads(line)["kind"] for line in (out / "overlap.jsonl").read_text().splitlines()}
+    assert {"passage", "quote", "figure", "paraphrase", "source_pair"} <= kinds
 
 
-def test_analyze_cli_matches_function(seeds, nlp):
-    import io
-    from contextlib import redirect_stdout
+def test_parquet_tables_match_the_layers(seeds_out, seeds, nlp, seed_docs):
+    from analysis import attribution, readability
+    from analysis.overlap import reuse_tables
 
-    from analysis.cli import main
+    rows, out = seeds_out
+    tables = read_tables(out)
+    docs = tables["documents"]
+    assert docs["doc"].tolist() == seeds.ids and docs["text"].tolist() == seeds.texts
+    assert docs["words"].tolist() == [r["words"] for r in rows]
+    # the attributions table is the attributions command's records, offsets exact integers
+    expected = attribution.attribution_records(seeds, nlp, parsed=seed_docs)
+    got = tables["attributions"].to_dict("records")
+    assert got == expected
+    assert all(isinstance(r["content"]["start"], int) for r in got)
+    metrics = attribution.article_metrics(seeds, parsed=seed_docs)
+    pd.testing.assert_frame_equal(tables["attribution_metrics"], metrics, check_dtype=False)
+    scores = readability.readability_table(seeds)
+    assert tables["readability"]["flesch_kincaid_grade"].tolist() == \
+        scores["flesch_kincaid_grade"].tolist()
+    assert tables["readability"]["warnings"].map("; ".join).tolist() == scores["warnings"].tolist()
+    pd.testing.assert_frame_equal(tables["credits"], attribution.credit_table(seeds), check_dtype=False)
+    pairs, passages = reuse_tables(seeds)
+    pd.testing.assert_frame_equal(tables["pairs"], pairs, check_dtype=False)
+    pd.testing.assert_frame_equal(tables["passages"], passages, check_dtype=False)
+    assert len(passages) >= 1 and tables["skipped"].empty
 
+
+def test_documents_table_is_itself_a_corpus(seeds_out, seeds):
+    _, out = seeds_out
+    again = load_corpus(out / "documents.parquet", id_column="doc", text_column="text")
+    assert sorted(again.ids) == seeds.ids
+    assert {d.id: d.text for d in again} == {d.id: d.text for d in seeds}
+
+
+def test_package_level_analyze_and_cli_agree(seeds_out, tmp_path):
+    rows, _ = seeds_out
     buf = io.StringIO()
     with redirect_stdout(buf):
-        assert main(["analyze", str(SEEDS), "--format", "jsonl"]) == 0
+        assert main(["analyze", str(SEEDS), "--format", "jsonl", "--processes", "1"]) == 0
     printed = [json.loads(line) for line in buf.getvalue().splitlines()]
-    assert printed == json.loads(json.dumps(analyze(seeds, nlp)))
+    assert printed == json.loads(json.dumps(rows))
+    assert json.loads(json.dumps(analysis.analyze(SEEDS, processes=1))) == printed
+
+
+def test_two_processes_give_the_single_process_result(bbc_sample, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache1"))
+    one = analyze(bbc_sample, out=tmp_path / "one", processes=1, batch_size=5)
+    monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache2"))  # no parse shared between runs
+    two = analyze(bbc_sample, out=tmp_path / "two", processes=2, batch_size=5)
+    assert one == two
+    assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
+    assert len(read_tables(tmp_path / "one")["pairs"]) > 0
+
+
+class _Counting:
+    """Wraps ``analyse_batch``: counts documents parsed, can fail at a given call."""
+
+    def __init__(self, fail_at: int | None = None):
+        self.calls = 0
+        self.docs: list[str] = []
+        self.fail_at = fail_at
+        self.real = pipeline.analyse_batch
+
+    def __call__(self, docs, nlp, options):
+        self.calls += 1
+        if self.fail_at is not None and self.calls == self.fail_at:
+            raise KeyboardInterrupt("simulated interruption")
+        self.docs.extend(d.id for d in docs)
+        return self.real(docs, nlp, options)
+
+
+def test_resume_after_interruption_parses_only_unfinished_batches(seeds, nlp, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    fresh = analyze(seeds, nlp, tmp_path / "fresh", batch_size=2)
+    failing = _Counting(fail_at=2)
+    monkeypatch.setattr(pipeline, "analyse_batch", failing)
+    with pytest.raises(KeyboardInterrupt):
+        analyze(seeds, nlp, out, batch_size=2)
+    assert failing.docs == seeds.ids[:2]  # batch 0 finished before the interruption
+    counting = _Counting()
+    monkeypatch.setattr(pipeline, "analyse_batch", counting)
+    resumed = analyze(seeds, nlp, out, batch_size=2)
+    assert counting.docs == seeds.ids[2:]  # batch 0 was not parsed again
+    assert resumed == fresh
+    assert _bytes(out) == _bytes(tmp_path / "fresh")
+    # a warm re-run parses nothing; a changed article re-runs only its batch
+    warm = _Counting()
+    monkeypatch.setattr(pipeline, "analyse_batch", warm)
+    assert analyze(seeds, nlp, out, batch_size=2) == fresh and warm.calls == 0
+    docs = list(seeds)
+    docs[3] = type(docs[3])(docs[3].id, docs[3].text + "\n\nA new closing line.", docs[3].source,
+                            docs[3].metadata)
+    changed = _Counting()
+    monkeypatch.setattr(pipeline, "analyse_batch", changed)
+    analyze(Corpus(docs), nlp, out, batch_size=2)
+    assert changed.docs == seeds.ids[2:4]
+
+
+def test_a_batch_without_manifest_is_redone(seeds, nlp, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    analyze(seeds, nlp, out, batch_size=2)
+    (out / "batches" / "00001" / "manifest.json").unlink()  # interrupted while writing
+    counting = _Counting()
+    monkeypatch.setattr(pipeline, "analyse_batch", counting)
+    analyze(seeds, nlp, out, batch_size=2)
+    assert counting.docs == seeds.ids[2:4]
+
+
+def test_streams_a_jsonl_corpus_and_lists_skipped_rows(tmp_path, seeds, nlp):
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": d.id, "text": d.text, "outlet": d.metadata.get("outlet", "")} for d in seeds]
+    rows.insert(2, {"id": "empty", "text": "   "})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    from analysis.corpus import CorpusSource
+
+    source = CorpusSource.of(path, skip_bad=True)
+    result = analyze(source, nlp, tmp_path / "out")
+    assert [r["doc"] for r in result] == seeds.ids
+    skipped = read_tables(tmp_path / "out")["skipped"]
+    assert len(skipped) == 1 and "row 3" in skipped["file"][0]
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        assert main(["analyze", str(path), "--skip-bad", "--processes", "1"]) == 0
+    assert "skipped" in err.getvalue() and "row 3" in err.getvalue()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--processes", "0"], "processes must be at least 1"),
+    (["--batch-size", "0"], "batch size must be at least 1"),
+    (["--dask", "tcp://127.0.0.1:1"], "cannot reach the Dask scheduler"),
+    (["--model", "no_such_pipeline"], "no_such_pipeline"),
+])
+def test_bad_options_are_one_line_errors(argv, message, tmp_path):
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "o")] + argv) == 2
+    assert message in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_read_tables_names_a_folder_that_is_not_an_output(tmp_path):
+    from analysis.errors import AnalysisError
+
+    with pytest.raises(AnalysisError, match="not an analyze output folder"):
+        read_tables(tmp_path)
+
+
+def test_progress_bars_only_when_asked_or_on_a_terminal(seeds, nlp, tmp_path, monkeypatch):
+    from analysis import progress
+
+    monkeypatch.delenv("ANALYSIS_PROGRESS", raising=False)
+    monkeypatch.setenv("CI", "true")
+    assert not progress.enabled()
+    monkeypatch.delenv("CI")
+    assert not progress.enabled()  # pytest's stderr is not a terminal
+    monkeypatch.setenv("ANALYSIS_PROGRESS", "1")
+    assert progress.enabled()
+    err = io.StringIO()
+    with redirect_stderr(err):
+        analyze(seeds, nlp, tmp_path / "a", progress=True)
+    assert "documents parsed" in err.getvalue()
+    monkeypatch.setenv("ANALYSIS_PROGRESS", "0")
+    err = io.StringIO()
+    with redirect_stderr(err):
+        analyze(seeds, nlp, tmp_path / "b")
+    assert err.getvalue() == ""
+
+
+# --------------------------------------------------------------------------
+# Dask
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c, distributed.Client(c) as client:
+        yield c, client
+
+
+def test_dask_run_equals_the_local_run(bbc_sample, cluster, tmp_path, monkeypatch):
+    _, client = cluster
+    local = analyze(bbc_sample, out=tmp_path / "local", processes=1, batch_size=5)
+    on_dask = analyze(bbc_sample, out=tmp_path / "dask", dask=client, batch_size=5)
+    assert on_dask == local
+    assert _bytes(tmp_path / "dask") == _bytes(tmp_path / "local")
+
+
+def test_cli_dask_scheduler_address(cluster, seeds_out, tmp_path):
+    c, _ = cluster
+    rows, out = seeds_out
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(["analyze", str(SEEDS), "--dask", c.scheduler_address,
+                     "--out", str(tmp_path / "o")]) == 0
+    assert [json.loads(line) for line in buf.getvalue().splitlines()] == json.loads(json.dumps(rows))
+    assert _bytes(tmp_path / "o") == _bytes(out)
+
+
+@pytest.mark.parametrize("mode", ["exact", "lsh"])
+def test_dask_shuffle_of_candidate_keys_equals_the_local_grouping(cluster, mode):
+    from analysis.overlap import reuse
+    from analysis.overlap.distributed import shuffle_candidates
+
+    _, client = cluster
+    index = reuse.build_index(load_corpus(BBC, encoding="utf-8,cp1252"))
+    local = reuse.candidate_pairs(index, mode)
+    assert len(local) > 200
+    assert shuffle_candidates(index, mode, client, partitions=3) == local

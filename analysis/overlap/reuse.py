@@ -642,7 +642,8 @@ def _score(index: ShingleIndex, a: int, b: int, prose: int) -> PairScore:
                      prose / pa if pa else 0.0, prose / pb if pb else 0.0)
 
 
-def score_pairs(index: ShingleIndex, candidates: dict[tuple[int, int], int | None]) -> list[PairScore]:
+def score_pairs(index: ShingleIndex, candidates: dict[tuple[int, int], int | None], *,
+                progress: bool | None = None) -> list[PairScore]:
     """Exact scores of candidate pairs that may reach ``min_containment`` or hold a passage.
 
     LSH candidates (count None) are verified by intersecting their shingle
@@ -656,8 +657,11 @@ def score_pairs(index: ShingleIndex, candidates: dict[tuple[int, int], int | Non
             prose_sets[d] = index.sets[d][~index.boiler[d]]
         return prose_sets[d]
 
+    from ..progress import bar
+
     out = []
-    for (a, b), shared in sorted(candidates.items()):
+    for (a, b), shared in bar(sorted(candidates.items()), desc="pairs verified", unit="pair",
+                              show=progress):
         if shared is None:
             shared = len(np.intersect1d(prose(a), prose(b), assume_unique=True))
         if shared == 0:
@@ -1160,12 +1164,23 @@ def _with_quote_share(passages: list[Passage], texts: list[str]) -> list[Passage
     return out
 
 
-def find_reuse(corpus, params: ReuseParams | None = None, *, quote_share: bool = True) -> ReuseResult:
-    """Run all stages over a corpus: index, candidates, exact scores, passages."""
+def find_reuse(corpus, params: ReuseParams | None = None, *, quote_share: bool = True,
+               candidates: Callable[[ShingleIndex, str], dict] | None = None,
+               progress: bool | None = None) -> ReuseResult:
+    """Run all stages over a corpus: index, candidates, exact scores, passages.
+
+    ``candidates(index, mode)`` replaces stage 2 (the Dask shuffle of
+    :mod:`analysis.overlap.distributed` plugs in here); it must return what
+    :func:`candidate_pairs` returns. ``progress`` draws a bar over the pairs
+    verified (see :mod:`analysis.progress`).
+    """
+    from ..progress import bar
+
     params = params or ReuseParams()
     index = build_index(corpus, params)
     mode = resolve_mode(len(index), params)
-    scores = score_pairs(index, candidate_pairs(index, mode))
+    found = (candidates or candidate_pairs)(index, mode)
+    scores = score_pairs(index, found, progress=progress)
     view_cache: dict[int, DocView] = {}
 
     def views(d: int) -> DocView:
@@ -1174,9 +1189,9 @@ def find_reuse(corpus, params: ReuseParams | None = None, *, quote_share: bool =
         return view_cache[d]
 
     passages = []
-    for s in scores:
-        if s.shared >= params.min_align_shared:
-            passages.extend(align_pair(index, s.a, s.b, views))
+    aligned = [s for s in scores if s.shared >= params.min_align_shared]
+    for s in bar(aligned, desc="pairs aligned", unit="pair", show=progress):
+        passages.extend(align_pair(index, s.a, s.b, views))
     if quote_share:
         passages = _with_quote_share(passages, index.texts)
     pairs = [s for s in scores if s.max_containment >= params.min_containment]
