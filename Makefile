@@ -10,17 +10,22 @@ OUT ?= reports
 MODEL ?=
 SKIP_BAD ?= False
 ENCODING ?= utf-8
+# an `analyze --out` folder (make tables); when set, the notebooks read its Parquet tables
+TABLES ?=
+PROCESSES ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NAMES := $(notdir $(basename $(NOTEBOOKS)))
 # nbconvert: code hidden, images embedded, no MathJax/require.js from a CDN
 HTML_OPTS := --to html --no-input --embed-images --TemplateExporter.extra_template_basedirs=templates \
 	--template offline
 
-.PHONY: env report test unit nbval lab bench lock clean-cache help
+.PHONY: env report tables test unit nbval lab bench lock clean-cache help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make report   run every notebook on CORPUS=$(CORPUS), write OUT=$(OUT)/NAME.ipynb and .html"
+	@echo "make tables   python -m analysis analyze CORPUS --out OUT/tables (Parquet, resumable);"
+	@echo "              then make report TABLES=OUT/tables makes the notebooks read those tables"
 	@echo "make test     unit tests + nbval over reports/*.ipynb"
 	@echo "make lab      JupyterLab on the project environment"
 	@echo "make bench    speed and quality benchmarks (prints figures)"
@@ -40,10 +45,17 @@ report: env
 	  echo "== $$name"; \
 	  $(BIN)/papermill --no-progress-bar --log-level WARNING --kernel python3 notebooks/$$name.ipynb "$(OUT)/$$name.ipynb" \
 	    -p corpus "$(CORPUS)" -p out "$(OUT)" -p model "$(MODEL)" \
-	    -p skip_bad $(SKIP_BAD) -p encoding "$(ENCODING)"; \
+	    -p skip_bad $(SKIP_BAD) -p encoding "$(ENCODING)" -p tables "$(TABLES)"; \
 	  $(BIN)/python -m analysis.report clean "$(OUT)/$$name.ipynb"; \
 	  $(BIN)/jupyter nbconvert $(HTML_OPTS) "$(OUT)/$$name.ipynb" --output-dir "$(OUT)" --log-level WARN; \
 	done
+
+tables: env
+	@mkdir -p "$(OUT)/tables"
+	$(BIN)/python -m analysis analyze "$(CORPUS)" --out "$(OUT)/tables" --encoding "$(ENCODING)" \
+	  $(if $(filter True,$(SKIP_BAD)),--skip-bad) $(if $(MODEL),--model "$(MODEL)") \
+	  $(if $(PROCESSES),--processes $(PROCESSES)) --format csv > "$(OUT)/tables/summary.csv.tmp"
+	mv "$(OUT)/tables/summary.csv.tmp" "$(OUT)/tables/summary.csv"
 
 unit: env
 	$(BIN)/python -m pytest -q tests

@@ -31,7 +31,8 @@ Tables written to ``DIR`` (Parquet; ``read_tables(DIR)`` loads them):
 ``attributions``         the ``attributions`` command's records (speakers merged)
 ``attribution_metrics``  per-article attribution metrics
 ``credits``              datelines, agency and author credits
-``pairs``                the ``overlap`` command's ``pair`` records
+``pairs``                ``pair`` records of every pair sharing prose (``overlap.jsonl`` and
+                         the ``overlap`` command keep those reaching containment 0.05)
 ``passages``             the ``overlap`` command's ``passage`` records
 ``boilerplate``          recurring boilerplate segments
 ``skipped``              files left out under ``--skip-bad``, with the reason
@@ -56,7 +57,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -125,7 +126,7 @@ def batch_key(docs: list[Document], model_signature: str, options: Options) -> s
     h.update(model_signature.encode())
     h.update(json.dumps(asdict(options), sort_keys=True).encode())
     for d in docs:
-        h.update(json.dumps([d.id, d.source, d.metadata], sort_keys=True, ensure_ascii=False).encode())
+        h.update(json.dumps([d.id, d.metadata], sort_keys=True, ensure_ascii=False).encode())
         h.update(hashlib.sha256(d.text.encode("utf-8")).digest())
     return h.hexdigest()
 
@@ -592,8 +593,8 @@ def run_overlap(plan: _Plan, out: Path, *, client=None, progress: bool | None = 
     """Stage 4: reuse pairs, passages and boilerplate (plus the event layers on small corpora)."""
     import pandas as pd
 
-    from .overlap.reuse import (_PAIR_COLUMNS, _PASSAGE_COLUMNS, boilerplate_segments, find_reuse,
-                                pair_record, passage_record)
+    from .overlap.reuse import (_PAIR_COLUMNS, _PASSAGE_COLUMNS, ReuseParams, boilerplate_segments,
+                                find_reuse, pair_record, passage_record)
 
     docs = _documents_for_overlap(plan.folders)
     candidates = None
@@ -601,11 +602,14 @@ def run_overlap(plan: _Plan, out: Path, *, client=None, progress: bool | None = 
         from .overlap.distributed import dask_candidates
 
         candidates = dask_candidates(client)
-    result = find_reuse(docs, candidates=candidates, progress=progress)
-    pairs = [pair_record(result.index, s) for s in result.pairs]
+    params = ReuseParams()
+    result = find_reuse(docs, replace(params, min_containment=0.0), candidates=candidates,
+                        progress=progress)
+    every_pair = [pair_record(result.index, s) for s in result.pairs]
+    pairs = [p for s, p in zip(result.pairs, every_pair) if s.max_containment >= params.min_containment]
     passages = [passage_record(result.index, p) for p in result.passages]
     boiler = boilerplate_segments(result.index)
-    pd.DataFrame(pairs, columns=_PAIR_COLUMNS).drop(columns="kind").to_parquet(
+    pd.DataFrame(every_pair, columns=_PAIR_COLUMNS).drop(columns="kind").to_parquet(
         out / "pairs.parquet", index=False)
     pd.DataFrame(passages, columns=_PASSAGE_COLUMNS).drop(columns="kind").to_parquet(
         out / "passages.parquet", index=False)

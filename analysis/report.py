@@ -59,11 +59,81 @@ class Run:
     model_name: str | None
     skip_bad: bool = False
     encoding: str = "utf-8"
+    tables_path: Path | None = None
     _tables: list = field(default_factory=list)
+
+    # ----------------------------------------------------------------
+    # what every notebook starts from: the corpus, and the analyze tables when given
+
+    @cached_property
+    def tables(self) -> dict:
+        """The Parquet tables of ``python -m analysis analyze --out DIR`` (empty without ``tables``)."""
+        if self.tables_path is None:
+            return {}
+        from .pipeline import read_tables
+
+        return read_tables(self.tables_path)
 
     @cached_property
     def corpus(self) -> Corpus:
+        """The articles: from the documents table when ``tables`` was given, else read from disk."""
+        if self.tables:
+            return _corpus_from_tables(self.tables, str(self.tables_path))
         return load_corpus(self.corpus_path, skip_bad=self.skip_bad, encoding=self.encoding)
+
+    @cached_property
+    def attributions(self) -> dict:
+        """``{doc_id: [Attribution]}``: from the attributions table, else extracted from the parses."""
+        from . import attribution
+
+        if self.tables:
+            found: dict[str, list] = {d.id: [] for d in self.corpus}
+            for rec in self.tables["attributions"].to_dict("records"):
+                found[rec["doc"]].append(attribution.from_record(rec))
+            return found
+        return attribution.extract_corpus(self.corpus, self.nlp, parsed=self.docs)
+
+    def corpus_table(self):
+        """One row per article: size counts and metadata (``corpus_stats.corpus_table``)."""
+        if self.tables:
+            return self.tables["documents"].drop(columns=["text", "quoted_words"])
+        from .corpus_stats import corpus_table
+
+        return corpus_table(self.corpus, parsed=self.docs)
+
+    def readability_table(self):
+        """Scores, counts, intervals and warnings per article (``readability.readability_table``)."""
+        if self.tables:
+            table = self.tables["readability"].copy()
+            table["warnings"] = table["warnings"].map(lambda w: "; ".join(w))
+            return table
+        from .readability import readability_table
+
+        return readability_table(self.corpus)
+
+    def attribution_metrics(self):
+        """Per-article attribution metrics (``attribution.article_metrics``)."""
+        if self.tables:
+            return self.tables["attribution_metrics"]
+        from .attribution import article_metrics
+
+        return article_metrics(self.corpus, parsed=self.docs, attributions=self.attributions)
+
+    def credit_table(self):
+        """Datelines, agency and author credits (``attribution.credit_table``)."""
+        if self.tables:
+            return self.tables["credits"]
+        from .attribution import credit_table
+
+        return credit_table(self.corpus)
+
+    def reuse_tables(self):
+        """(pairs, passages) of the text-reuse layer: every pair sharing prose, however little."""
+        if self.tables:
+            return self.tables["pairs"], self.tables["passages"]
+        from .overlap import reuse_tables
+
+        return reuse_tables(self.corpus, min_containment=0.0)
 
     @cached_property
     def nlp(self):
@@ -89,7 +159,10 @@ class Run:
 
         info = model_info(self.nlp)
         rows = [
-            ("corpus", display_path(self.corpus_path)),
+            ("corpus", display_path(self.tables_path / "documents.parquet") if self.tables_path
+             else display_path(self.corpus_path)),
+            ("analyze tables", display_path(self.tables_path) if self.tables_path
+             else "none (computed here)"),
             ("output folder", display_path(self.out)),
             ("documents", len(self.corpus)),
             ("skipped files", len(self.corpus.skipped)),
@@ -143,8 +216,13 @@ def _float(value: float) -> str:
 
 
 def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
-          skip_bad: bool = False, encoding: str = "utf-8") -> Run:
-    """Begin a notebook run: resolve paths against the project root, fix plot style."""
+          skip_bad: bool = False, encoding: str = "utf-8", tables: str | Path | None = None) -> Run:
+    """Begin a notebook run: resolve paths against the project root, fix plot style.
+
+    ``tables``: an ``analyze --out`` folder; the notebook then reads the
+    articles and every per-article layer from its Parquet tables instead of
+    parsing and computing them again.
+    """
     configure_plots()
     import pandas as pd
 
@@ -152,7 +230,26 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
     pd.set_option("display.float_format", _float)  # 0.001, not 1.000e-03
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 200)
-    return Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8")
+    return Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8",
+               resolve(tables) if tables else None)
+
+
+#: columns of the documents table that are counts, not metadata
+_COUNT_COLUMNS = ("doc", "text", "words", "sentences", "paragraphs", "characters", "quoted_words")
+
+
+def _corpus_from_tables(tables: dict, root: str) -> Corpus:
+    """The corpus as ``analyze`` saw it, back from its documents and skipped tables."""
+    from .corpus import Document, SkippedFile
+
+    frame = tables["documents"]
+    meta_columns = [c for c in frame.columns if c not in _COUNT_COLUMNS]
+    docs = []
+    for row in frame.to_dict("records"):
+        meta = {c: row[c] for c in meta_columns if isinstance(row[c], str)}
+        docs.append(Document(row["doc"], row["text"], metadata=meta))
+    skipped = [SkippedFile(r["file"], r["reason"]) for r in tables["skipped"].to_dict("records")]
+    return Corpus(docs, root, skipped)
 
 
 # --------------------------------------------------------------------------

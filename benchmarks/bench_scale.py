@@ -21,7 +21,8 @@ in this one run on this machine, it prints and saves:
    (target <= 1.15). The copies are letter-rotated (each copy its own
    vocabulary, so copies do not duplicate the original or each other and the
    true reuse grows linearly) and then edited: one word in 20 replaced.
-5. memory: peak resident memory of this process plus its workers during the
+5. memory: peak memory (proportional set size, so pages the workers share after
+   the fork count once) of this process plus its workers during the
    cold run, the workers' peak in the first and the second half of the
    batches (flat = bounded by the batch, not the corpus), and the overlap
    stage's growth per article.
@@ -54,8 +55,17 @@ TARGETS = {"two_vs_one_process": 1.4, "analyze_vs_bare": 1.25, "warm_vs_cold": 0
            "overlap_exponent": 1.15}
 
 
+def _pss(process) -> int:
+    """Proportional set size: pages shared after the fork count once, split between sharers
+    (resident size would count them in every worker); resident size where PSS is unknown."""
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, OSError):
+        return process.memory_info().rss
+
+
 class MemoryWatch:
-    """Samples the resident memory of this process and its children every ``every`` seconds."""
+    """Samples the memory (PSS) of this process and its children every ``every`` seconds."""
 
     def __init__(self, every: float = 0.2):
         import psutil
@@ -72,11 +82,11 @@ class MemoryWatch:
         start = time.perf_counter()
         while not self._stop.is_set():
             try:
-                own = self.me.memory_info().rss
+                own = _pss(self.me)
                 kids = 0
                 for child in self.me.children(recursive=True):
                     try:
-                        kids += child.memory_info().rss
+                        kids += _pss(child)
                     except psutil.Error:
                         pass
                 self.samples.append((time.perf_counter() - start, own, kids))
@@ -311,7 +321,7 @@ def plot(table, sizes, times, watch, path: Path) -> None:
     axes[2].plot(t, [s[1] / 2**20 for s in watch.samples], label="main process")
     axes[2].plot(t, [s[2] / 2**20 for s in watch.samples], label="workers")
     axes[2].set_xlabel("seconds into the cold analyze")
-    axes[2].set_ylabel("resident MB")
+    axes[2].set_ylabel("MB (proportional set size)")
     axes[2].set_title("Memory during the cold run")
     axes[2].legend(frameon=False)
     fig.tight_layout()

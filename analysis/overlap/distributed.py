@@ -19,8 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from .reuse import (LSH_MAX_BUCKET, ShingleIndex, _doc_elements, _group_pairs, _window_signatures,
-                    band_keys)
+from .reuse import LSH_MAX_BUCKET, ShingleIndex, _doc_elements, _group_pairs, lsh_entries
 
 __all__ = ["candidate_entries", "shuffle_candidates", "dask_candidates"]
 
@@ -30,14 +29,8 @@ def candidate_entries(index: ShingleIndex, mode: str) -> tuple[np.ndarray, np.nd
     if mode == "exact":
         keys, docs = _doc_elements(index)
         return keys, docs, None
-    p = index.params
-    owners, sigs = _window_signatures(index)
-    if len(owners) == 0:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), LSH_MAX_BUCKET
-    keys = band_keys(sigs, p.lsh_bands, p.lsh_rows).ravel()
-    docs = np.repeat(owners, p.lsh_bands).astype(np.uint64)
-    entries = np.unique(np.stack([keys, docs], axis=1), axis=0)
-    return entries[:, 0], entries[:, 1].astype(np.int64), LSH_MAX_BUCKET
+    keys, docs = lsh_entries(index)
+    return keys, docs, LSH_MAX_BUCKET
 
 
 def _partition_pairs(part, n_docs: int, max_group: int | None):

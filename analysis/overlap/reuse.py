@@ -385,15 +385,24 @@ def _doc_date(metadata: dict) -> date | None:
     return None
 
 
+#: documents tokenized, shingled and min-hashed per vectorised step; the scratch arrays of one
+#: step are what grows with it (results are the same for any value)
+INDEX_CHUNK = 1000
+
+
 def build_index(corpus, params: ReuseParams | None = None) -> ShingleIndex:
     """Stage 1: tokenize and shingle every document, count document frequencies."""
     params = params or ReuseParams()
     docs = list(corpus)
     n = params.shingle_size
     texts = [d.text for d in docs]
-    tokens = tokenize_many(texts)
-    shingles = _split(_shingles_many([t.hashes for t in tokens], n), [max(0, len(t) - n + 1)
-                                                                        for t in tokens])
+    tokens: list[Tokens] = []
+    shingles: list[np.ndarray] = []
+    for lo in range(0, len(texts), INDEX_CHUNK):  # vectorised per chunk: bounded scratch memory
+        part = tokenize_many(texts[lo:lo + INDEX_CHUNK])
+        tokens += part
+        shingles += _split(_shingles_many([t.hashes for t in part], n),
+                           [max(0, len(t) - n + 1) for t in part])
     sets = [np.unique(s) for s in shingles]
     threshold = boilerplate_threshold(len(docs), params)
     bp_hashes = np.zeros(0, dtype=np.uint64)
@@ -514,7 +523,8 @@ def block_signatures(values: np.ndarray, cuts: np.ndarray, num_perm: int) -> np.
     return out
 
 
-def _window_signatures(index: ShingleIndex) -> tuple[np.ndarray, np.ndarray]:
+def _window_signatures(index: ShingleIndex, subset: Sequence[int] | None = None
+                       ) -> tuple[np.ndarray, np.ndarray]:
     """MinHash signature of every window of every document: (doc of window, signatures).
 
     Blocks of ``lsh_block`` shingle positions are min-hashed once; a window is
@@ -525,8 +535,10 @@ def _window_signatures(index: ShingleIndex) -> tuple[np.ndarray, np.ndarray]:
     """
     p = index.params
     bp = index.boilerplate_hashes
-    kept = [s[~np.isin(s, bp)] if len(bp) else s for s in index.shingles]
-    docs = [d for d, s in enumerate(kept) if len(s)]
+    subset = range(len(index)) if subset is None else subset
+    kept = {d: index.shingles[d][~np.isin(index.shingles[d], bp)] if len(bp) else index.shingles[d]
+            for d in subset}
+    docs = [d for d, s in kept.items() if len(s)]
     if not docs:
         return np.zeros(0, dtype=np.int64), np.zeros((0, p.lsh_num_perm), dtype=np.uint32)
     lengths = np.array([len(kept[d]) for d in docs], dtype=np.int64)
@@ -577,17 +589,27 @@ def lsh_candidates(index: ShingleIndex) -> set[tuple[int, int]]:
     containment-friendly: an article reprinted inside a longer one shares
     whole windows with it though the two documents' Jaccard is small.
     """
-    p = index.params
-    owners, sigs = _window_signatures(index)
-    if len(owners) == 0:
-        return set()
-    keys = band_keys(sigs, p.lsh_bands, p.lsh_rows)
-    flat_keys = keys.ravel()
-    flat_docs = np.repeat(owners, p.lsh_bands)
-    entries = np.unique(np.stack([flat_keys, flat_docs.astype(np.uint64)], axis=1), axis=0)
-    codes, _ = _group_pairs(entries[:, 0], entries[:, 1].astype(np.int64), len(index), LSH_MAX_BUCKET)
+    keys, docs = lsh_entries(index)
+    codes, _ = _group_pairs(keys, docs, len(index), LSH_MAX_BUCKET)
     n = len(index)
     return {(c // n, c % n) for c in codes.tolist()}
+
+
+def lsh_entries(index: ShingleIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (band key, document) entries of every window, computed ``INDEX_CHUNK`` documents
+    at a time (a repeated entry can only come from one document, so per-chunk dedup is exact)."""
+    p = index.params
+    keys, docs = [np.zeros(0, dtype=np.uint64)], [np.zeros(0, dtype=np.int64)]
+    for lo in range(0, len(index), INDEX_CHUNK):
+        owners, sigs = _window_signatures(index, range(lo, min(lo + INDEX_CHUNK, len(index))))
+        if len(owners) == 0:
+            continue
+        flat_keys = band_keys(sigs, p.lsh_bands, p.lsh_rows).ravel()
+        flat_docs = np.repeat(owners, p.lsh_bands).astype(np.uint64)
+        entries = np.unique(np.stack([flat_keys, flat_docs], axis=1), axis=0)
+        keys.append(entries[:, 0])
+        docs.append(entries[:, 1].astype(np.int64))
+    return np.concatenate(keys), np.concatenate(docs)
 
 
 def resolve_mode(n_docs: int, params: ReuseParams) -> str:
