@@ -68,7 +68,7 @@ from .errors import AnalysisError
 from .nlp import DEFAULT_MODEL, load_model
 
 __all__ = ["analyze", "analyse_batch", "Options", "read_tables", "TABLES", "batches",
-           "code_fingerprint"]
+           "code_fingerprint", "partition_records"]
 
 #: the Parquet tables of an output folder, in the order they are written
 TABLES = ("documents", "readability", "attributions", "attribution_metrics", "credits", "pairs",
@@ -771,6 +771,38 @@ def _cli(corpus, args):
     rows = analyze(corpus, out=args.out, model=args.model, processes=args.processes, dask=args.dask,
                    batch_size=args.batch_size, progress=args.progress)
     return rows
+
+
+def partition_records(rows: Iterable, model: str | None = None, batch_size: int = 64,
+                      id_column: str = "id", text_column: str = "text") -> Iterator[dict]:
+    """Spark-compatible per-document work: ``rdd.mapPartitions(partition_records)``.
+
+    ``rows`` are dicts or Spark ``Row``s with an id and a text column (other
+    columns become metadata). Yields one flat record per output row, with a
+    schema that never changes: ``table`` (documents, readability, attributions,
+    credits, names), ``doc`` and ``record`` (that row as JSON). The model is
+    loaded once per executor process. Speakers are as found in each article:
+    the corpus-wide merge needs every article's ``names`` rows (see
+    :func:`analysis.attribution.canonical_maps`).
+    """
+    nlp = load_model(model)
+    options = Options(model=model, batch_size=batch_size)
+
+    def documents():
+        for row in rows:
+            row = row.asDict() if hasattr(row, "asDict") else dict(row)
+            meta = {k: "" if v is None else str(v) for k, v in row.items()
+                    if k not in (id_column, text_column)}
+            yield Document(str(row[id_column]), row[text_column], metadata=meta)
+
+    for docs in batches(documents(), batch_size):
+        tables = analyse_batch(docs, nlp, options)
+        names = tables.pop("names")
+        for name, frame in tables.items():
+            for rec in _as_records(frame):
+                yield {"table": name, "doc": rec.get("doc"), "record": json.dumps(rec, ensure_ascii=False)}
+        for rec in _as_records(names):
+            yield {"table": "names", "doc": None, "record": json.dumps(rec, ensure_ascii=False)}
 
 
 def _bare_parse(texts: list[str]) -> int:

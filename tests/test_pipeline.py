@@ -268,3 +268,25 @@ def test_dask_shuffle_of_candidate_keys_equals_the_local_grouping(cluster, mode)
     local = reuse.candidate_pairs(index, mode)
     assert len(local) > 200
     assert shuffle_candidates(index, mode, client, partitions=3) == local
+
+
+def test_spark_style_partition_records(seeds, nlp):
+    """``partition_records`` is what ``rdd.mapPartitions`` needs: rows in, flat records out."""
+    from analysis.pipeline import Options, analyse_batch, partition_records
+
+    class Row:  # the one method of pyspark.sql.Row it uses
+        def __init__(self, **kw):
+            self._kw = kw
+
+        def asDict(self):
+            return dict(self._kw)
+
+    rows = [Row(id=d.id, text=d.text, outlet=d.metadata.get("outlet")) for d in seeds]
+    out = list(partition_records(iter(rows), batch_size=2))
+    assert {r["table"] for r in out} == {"documents", "readability", "attributions", "credits", "names"}
+    assert all(set(r) == {"table", "doc", "record"} for r in out)
+    docs = [json.loads(r["record"]) for r in out if r["table"] == "documents"]
+    assert [d["doc"] for d in docs] == seeds.ids and [d["text"] for d in docs] == seeds.texts
+    atts = [json.loads(r["record"]) for r in out if r["table"] == "attributions"]
+    plain = analyse_batch(list(seeds), nlp, Options())["attributions"].to_dict("records")
+    assert atts == json.loads(json.dumps(plain))
