@@ -1791,6 +1791,10 @@ def extract(doc) -> list[Attribution]:
     """All attributions of one parsed article, in text order; never raises on odd text."""
     if doc is None or not doc.text.strip():
         return []
+    if not doc.has_annotation("DEP"):
+        # a pipeline without a dependency parser: the rules have nothing to read (and spaCy's
+        # token.children can crash on such a doc); analysis.pipeline warns about it once
+        return []
     ctx = _Context(doc)
     drafts = _verb_drafts(ctx) + _according_drafts(ctx) + _noun_drafts(ctx)
     drafts = _attach_quotes(ctx, drafts)

@@ -55,6 +55,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -65,7 +66,7 @@ from typing import Iterable, Iterator
 from .cli import command, write_records
 from .corpus import Corpus, Document
 from .errors import AnalysisError
-from .nlp import DEFAULT_MODEL, load_model
+from .nlp import DEFAULT_MODEL, load_model, model_id
 
 __all__ = ["analyze", "analyse_batch", "Options", "read_tables", "TABLES", "batches",
            "code_fingerprint", "partition_records"]
@@ -124,7 +125,8 @@ def batch_key(docs: list[Document], model_signature: str, options: Options) -> s
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
     h.update(model_signature.encode())
-    h.update(json.dumps(asdict(options), sort_keys=True).encode())
+    settings = {k: v for k, v in asdict(options).items() if k != "parse_cache"}  # no effect on output
+    h.update(json.dumps(settings, sort_keys=True).encode())
     for d in docs:
         h.update(json.dumps([d.id, d.metadata], sort_keys=True, ensure_ascii=False).encode())
         h.update(hashlib.sha256(d.text.encode("utf-8")).digest())
@@ -356,7 +358,6 @@ def run_batches(source: Iterable[Document], work: Path, options: Options, *, pro
     A loaded ``nlp`` runs every batch in this process (it may not be loadable by
     name in a worker); otherwise workers load ``options.model`` themselves.
     """
-    from .nlp import model_id
     from .progress import bar
 
     work.mkdir(parents=True, exist_ok=True)
@@ -588,15 +589,16 @@ def _closest(pairs: list[dict]) -> dict[str, tuple[str, float]]:
     return best
 
 
-def run_overlap(plan: _Plan, out: Path, *, client=None, progress: bool | None = None,
-                event_layers_max_docs: int = 300, model: str | None = None, nlp=None) -> list[dict]:
-    """Stage 4: reuse pairs, passages and boilerplate (plus the event layers on small corpora)."""
+def reuse_stage(folders: list[Path], out: Path, *, client=None, progress: bool | None = None
+                ) -> list[dict]:
+    """Stage 4: text reuse over the whole corpus; writes the pairs, passages and boilerplate
+    tables and returns the ``overlap.jsonl`` records (pairs above the floor, passages, boilerplate)."""
     import pandas as pd
 
     from .overlap.reuse import (_PAIR_COLUMNS, _PASSAGE_COLUMNS, ReuseParams, boilerplate_segments,
                                 find_reuse, pair_record, passage_record)
 
-    docs = _documents_for_overlap(plan.folders)
+    docs = _documents_for_overlap(folders)
     candidates = None
     if client is not None:
         from .overlap.distributed import dask_candidates
@@ -615,13 +617,32 @@ def run_overlap(plan: _Plan, out: Path, *, client=None, progress: bool | None = 
         out / "passages.parquet", index=False)
     pd.DataFrame(boiler, columns=["text", "docs", "examples"]).to_parquet(out / "boilerplate.parquet",
                                                                          index=False)
+    return pairs + passages + [{"kind": "boilerplate", **row} for row in boiler]
+
+
+def _merge_and_reuse(plan: _Plan, out: Path, client, progress, processes: int):
+    """Stages 3 and 4; with spare cores and no Dask, reuse runs in a forked process meanwhile."""
+    import multiprocessing
+
+    if client is not None or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        merged = merge_batches(plan, out)
+        return merged, reuse_stage(plan.folders, out, client=client, progress=progress)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        reuse = pool.submit(reuse_stage, plan.folders, out, progress=progress)
+        merged = merge_batches(plan, out)
+        return merged, reuse.result()
+
+
+def write_overlap(records: list[dict], plan: _Plan, out: Path, *, event_layers_max_docs: int = 300,
+                  model: str | None = None, nlp=None) -> None:
+    """``overlap.jsonl``: the reuse records, then the event layers on corpora small enough."""
     with open(out / "overlap.jsonl", "w", encoding="utf-8") as fh:
-        write_records(pairs, "jsonl", fh)
-        write_records(passages, "jsonl", fh)
-        write_records(({"kind": "boilerplate", **row} for row in boiler), "jsonl", fh)
-        if len(docs) <= event_layers_max_docs:
+        write_records(records, "jsonl", fh)
+        if plan.documents <= event_layers_max_docs:
+            docs = _documents_for_overlap(plan.folders)
             write_records(_event_layer_records(docs, out, nlp or load_model(model)), "jsonl", fh)
-    return pairs
 
 
 def _event_layer_records(docs: list[Document], out: Path, nlp) -> Iterator[dict]:
@@ -690,6 +711,10 @@ def analyze(corpus, nlp=None, out: str | Path | None = None, *, model: str | Non
     processes = default_processes() if processes is None else int(processes)
     if processes < 1:
         raise AnalysisError(f"processes must be at least 1, got {processes}")
+    signature = model_id(nlp) if nlp is not None else model_signature(model)
+    if "parser" not in signature.rsplit("-", 1)[-1].split("+"):
+        print(f"warning: the spaCy pipeline {signature} has no dependency parser; attribution "
+              "needs one, so the attribution tables will be empty", file=sys.stderr)
     temporary = out is None
     out = Path(tempfile.mkdtemp(prefix="analysis-")) if temporary else Path(out)
     client = _client(dask)
@@ -700,16 +725,17 @@ def analyze(corpus, nlp=None, out: str | Path | None = None, *, model: str | Non
                            progress=progress, nlp=nlp)
         if not plan.folders:
             raise AnalysisError(f"{getattr(corpus, 'root', '') or corpus}: no documents to analyse")
-        merged = merge_batches(plan, out)
-        pairs = run_overlap(plan, out, client=client, progress=progress,
-                            event_layers_max_docs=event_layers_max_docs, model=model, nlp=nlp)
+        merged, reuse = _merge_and_reuse(plan, out, client, progress,
+                                         1 if nlp is not None else processes)
+        write_overlap(reuse, plan, out, event_layers_max_docs=event_layers_max_docs, model=model,
+                      nlp=nlp)
         _write_skipped(_skipped(source), out)
     finally:
         if client is not None and client is not dask:
             client.close()
         if temporary:
             shutil.rmtree(out, ignore_errors=True)
-    closest = _closest(pairs)
+    closest = _closest([r for r in reuse if r["kind"] == "pair"])
     rows = []
     for doc_id in merged.doc_ids:
         other, value = closest.get(doc_id, (None, 0.0))
@@ -760,6 +786,9 @@ def _add_arguments(parser) -> None:
     parser.add_argument("--dask", default=None, metavar="SCHEDULER_ADDRESS",
                         help="run the batches and the overlap candidate shuffle on this Dask scheduler")
     parser.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
+    parser.add_argument("--no-parse-cache", dest="parse_cache", action="store_false",
+                        help="do not keep spaCy parses in the DocBin cache (batches are still kept "
+                             "in DIR for resuming); at a million articles the cache is gigabytes")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only on a terminal, never in CI)")
 
@@ -769,7 +798,7 @@ def _add_arguments(parser) -> None:
          needs_model=True, default_format="jsonl", streams=True)
 def _cli(corpus, args):
     rows = analyze(corpus, out=args.out, model=args.model, processes=args.processes, dask=args.dask,
-                   batch_size=args.batch_size, progress=args.progress)
+                   batch_size=args.batch_size, progress=args.progress, parse_cache=args.parse_cache)
     return rows
 
 

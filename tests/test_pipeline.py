@@ -290,3 +290,17 @@ def test_spark_style_partition_records(seeds, nlp):
     atts = [json.loads(r["record"]) for r in out if r["table"] == "attributions"]
     plain = analyse_batch(list(seeds), nlp, Options())["attributions"].to_dict("records")
     assert atts == json.loads(json.dumps(plain))
+
+
+def test_a_pipeline_without_parser_warns_and_attribution_is_empty(seeds, tmp_path, capsys):
+    """Any installed pipeline may be passed; one without a dependency parser must not crash
+    (spaCy's token.children can segfault on such docs) and must say why attributions are empty."""
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    rows = analyze(seeds, blank, tmp_path / "out", parse_cache=False)
+    assert [r["doc"] for r in rows] == seeds.ids and all(r["attributions"] == 0 for r in rows)
+    assert "has no dependency parser" in capsys.readouterr().err
+    assert read_tables(tmp_path / "out")["readability"]["words"].tolist() == \
+        [r["words"] for r in pd.read_csv(SEEDS.parent / "reports" / "01_readability.csv").to_dict("records")]
