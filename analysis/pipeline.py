@@ -42,10 +42,13 @@ plus, as before, ``corpus.csv``, ``readability.csv``, ``attributions.jsonl``,
 ``attribution_metrics.csv``, ``credits.csv``, ``overlap.jsonl`` and ``skipped.csv``.
 
 Memory: the per-batch stage holds at most ``2 * processes`` batches of
-documents with their parses at once, whatever the corpus size; the merge
-reads one batch at a time; the overlap stage holds each article's text,
-tokens and shingles (about 40 KB per 500-word article, measured by
-``benchmarks/bench_scale.py``) and the set of document ids.
+documents with their parses at once, whatever the corpus size, and each
+worker reloads its model every ``MODEL_RELOAD_BATCHES`` batches so spaCy's
+growing vocabulary does not grow with the corpus; the merge reads one batch
+at a time; the main process keeps the ids and one summary row per article
+(about 5 KB each), and the text-reuse stage holds every article's text,
+tokens and shingles (about 25-35 KB per article; ``benchmarks/bench_scale.py``
+and ``benchmarks/bench_memory.py`` measure both).
 """
 from __future__ import annotations
 
@@ -212,7 +215,20 @@ def _init_worker(model: str | None, blas_threads: int | None) -> None:
     load_model(model)
 
 
+#: a worker reloads its model after this many batches: spaCy's vocabulary keeps every word it has
+#: seen, so a worker that never reloads grows with the corpus (~300 bytes per new word)
+MODEL_RELOAD_BATCHES = 100
+_batches_since_load = 0
+
+
 def _run_batch(docs: list[Document], options: Options) -> dict:
+    """One batch in a worker process, the model loaded on the first batch (and every
+    ``MODEL_RELOAD_BATCHES``), never per document."""
+    global _batches_since_load
+    if _batches_since_load >= MODEL_RELOAD_BATCHES:
+        load_model.cache_clear()
+        _batches_since_load = 0
+    _batches_since_load += 1
     return analyse_batch(docs, load_model(options.model), options)
 
 

@@ -12,16 +12,17 @@ copied until it reaches ``--articles`` (each copy letter-rotated and edited,
 as in ``bench_scale.py``), written to a temporary JSONL.
 
 Prints the wall time, the peak memory (proportional set size) of the main
-process and of the workers, the workers' peak in the first and the last
-tenth of the batch stage (equal when memory is bounded by the batch), and
-the main process's peak per article (its overlap stage). Saves
-``OUT/memory.csv``.
+process, of the workers during the batch stage (and in its first and last
+tenth: equal when memory is bounded by the batch, not the corpus), and of the
+text-reuse stage, which holds every article's tokens and shingles and so grows
+with the corpus (reported per article). Saves ``OUT/memory.csv``.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,15 @@ from analysis.corpus import load_corpus  # noqa: E402
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 
 
+def distinct_copy(text: str, k: int) -> str:
+    """Copy ``k`` (1, 2, ...) with a vocabulary of its own: letters rotated by 1-25, and from
+    the 26th copy on every word also spelt backwards, so no two copies share word n-grams."""
+    text = rotated(text, (k - 1) % 25 + 1)
+    if (k - 1) // 25 % 2:
+        text = re.sub(r"\w+", lambda m: m.group(0)[::-1], text)
+    return text
+
+
 def write_corpus(path: Path, articles: int, seed: int = 13) -> int:
     rng = random.Random(seed)
     bbc = load_corpus(BBC, encoding="utf-8,cp1252")
@@ -48,7 +58,7 @@ def write_corpus(path: Path, articles: int, seed: int = 13) -> int:
             for d in bbc:
                 if written == articles:
                     break
-                text = d.text if k == 0 else edited(rotated(d.text, k % 25 + 1), rng)
+                text = d.text if k == 0 else edited(distinct_copy(d.text, k), rng)
                 fh.write(json.dumps({"id": f"copy{k:03d}/{d.id}", "text": text}) + "\n")
                 written += 1
             k += 1
@@ -105,22 +115,28 @@ def main(argv=None) -> int:
             return 1
         rows = sum(1 for _ in open(tmp / "summary.csv")) - 1
         total_batches = max(s[3] for s in samples) or 1
-    in_stage = [s for s in samples if s[2] > 0]
-    first = [s[2] for s in in_stage if s[3] <= total_batches * 0.1]
-    last = [s[2] for s in in_stage if s[3] >= total_batches * 0.9]
+    # the batch stage lasts until the last batch is written; after it the child process is the
+    # text-reuse stage (forked beside the merge), measured apart
+    batch_stage = [s for s in samples if s[2] > 0 and s[3] < total_batches]
+    after = [s for s in samples if s[3] >= total_batches]
+    first = [s[2] for s in batch_stage if s[3] <= total_batches * 0.1]
+    last = [s[2] for s in batch_stage if s[3] >= total_batches * 0.9]
     peak_main = max(s[1] for s in samples)
+    peak_reuse = max((s[2] for s in after), default=0)
     figures = {
         "articles": n,
         "summary rows": rows,
         "wall seconds": round(took, 1),
-        "peak MB, main process": round(peak_main / 2**20, 1),
-        "peak MB, workers together": round(max(s[2] for s in samples) / 2**20, 1),
+        "peak MB, main process (stream, batch files, merge)": round(peak_main / 2**20, 1),
+        "peak MB, workers, batch stage": round(max((s[2] for s in batch_stage), default=0) / 2**20, 1),
         "peak MB, workers, first tenth of the batches": round(max(first, default=0) / 2**20, 1),
         "peak MB, workers, last tenth of the batches": round(max(last, default=0) / 2**20, 1),
+        "peak MB, text-reuse stage (all articles at once)": round(peak_reuse / 2**20, 1),
         "peak KB per article, main process": round(peak_main / n / 1024, 1),
+        "peak KB per article, text-reuse stage": round(peak_reuse / n / 1024, 1),
     }
     for k, v in figures.items():
-        print(f"{k:<48} {v:,}")
+        print(f"{k:<52} {v:,}")
     import pandas as pd
 
     pd.DataFrame(list(figures.items()), columns=["measure", "value"]).to_csv(

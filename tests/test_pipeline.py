@@ -107,6 +107,7 @@ def test_two_processes_give_the_single_process_result(bbc_sample, tmp_path, monk
     monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache1"))
     one = analyze(bbc_sample, out=tmp_path / "one", processes=1, batch_size=5)
     monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache2"))  # no parse shared between runs
+    monkeypatch.setattr(pipeline, "MODEL_RELOAD_BATCHES", 2)  # workers reload their model too
     two = analyze(bbc_sample, out=tmp_path / "two", processes=2, batch_size=5)
     assert one == two
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
