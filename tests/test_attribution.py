@@ -213,13 +213,29 @@ def test_generic_agency_mention_resolves_to_the_named_agency(run):
     assert all(a.speaker_type == "news agency" for a in atts)
 
 
-def test_doc_without_parse_does_not_raise():
+def test_doc_without_parse_gives_nothing_and_does_not_crash():
+    """Without a dependency parse there is nothing to read attributions from. A blank pipeline with
+    a sentencizer used to crash the process (spaCy's token.children on such docs), not just raise."""
     import spacy
 
     blank = spacy.blank("en")
-    text = '"We are ready," he said. The "deal" is done.'
-    atts = at.extract(blank(text))
-    assert [a.contents[0].text(text) for a in atts] == ["We are ready,"]
+    text = '"We are ready," he said. The "deal" is done, according to him.'
+    assert at.extract(blank(text)) == []
+    blank.add_pipe("sentencizer")
+    assert at.extract(blank(text)) == []
+
+
+def test_attributions_cli_warns_about_a_pipeline_without_parser(tmp_path, capsys):
+    import spacy
+
+    from analysis.cli import main
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.to_disk(tmp_path / "blank")
+    (tmp_path / "a.txt").write_text('"We are ready," he said.', encoding="utf-8")
+    assert main(["attributions", str(tmp_path / "a.txt"), "--model", str(tmp_path / "blank")]) == 0
+    assert "has no dependency parser" in capsys.readouterr().err
 
 
 def test_credits_are_kept_apart(run):
