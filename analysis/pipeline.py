@@ -467,7 +467,7 @@ class _TableWriter:
         self.writer.close()
 
 
-def _unified_schema(folders: list[Path], name: str, first_columns: list[str] | None = None):
+def _unified_schema(folders: list[Path], name: str):
     """One schema for a table across batches (metadata columns differ between batches)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -478,10 +478,7 @@ def _unified_schema(folders: list[Path], name: str, first_columns: list[str] | N
         for f in schema:
             if f.name not in fields or pa.types.is_null(fields[f.name].type):
                 fields[f.name] = f.with_nullable(True)
-    order = list(fields)
-    if first_columns:
-        order = [c for c in first_columns if c in fields] + [c for c in order if c not in first_columns]
-    return pa.schema([fields[c] for c in order])
+    return pa.schema(list(fields.values()))
 
 
 @dataclass

@@ -234,7 +234,8 @@ def test_progress_bars_only_when_asked_or_on_a_terminal(seeds, nlp, tmp_path, mo
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("distributed")
+    import distributed
+
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as c, distributed.Client(c) as client:
         yield c, client
