@@ -1894,6 +1894,14 @@ def from_record(rec: dict) -> Attribution:
                        float(rec.get("confidence", 0.5)))
 
 
+def from_records(records: Iterable[dict], doc_ids: Iterable[str] = ()) -> dict[str, list[Attribution]]:
+    """``{doc_id: [Attribution]}`` from CLI-schema records (``doc_ids`` listed first, even if empty)."""
+    found: dict[str, list[Attribution]] = {d: [] for d in doc_ids}
+    for rec in records:
+        found.setdefault(rec["doc"], []).append(from_record(rec))
+    return found
+
+
 def attribution_records(corpus: Corpus, nlp=None, parsed: dict | None = None,
                         attributions: dict | None = None) -> list[dict]:
     """Every attribution of the corpus as CLI-schema dicts, documents in corpus order."""

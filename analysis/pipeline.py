@@ -519,9 +519,7 @@ def merge_batches(plan: _Plan, out: Path) -> _Merged:
             for rec in records:
                 rec["speaker"] = attribution.canonical_speaker(rec["speaker"], rec["speaker_type"],
                                                                canon, bodies)
-            by_doc: dict[str, list] = {}
-            for rec in records:
-                by_doc.setdefault(rec["doc"], []).append(attribution.from_record(rec))
+            by_doc = attribution.from_records(records)
             meta = _as_records(docs.drop(columns=["text"]))
             metrics = pd.DataFrame([
                 attribution.metrics_row(m["doc"], m.get("outlet") or m["doc"], int(m["words"]),
@@ -659,16 +657,13 @@ def write_overlap(records: list[dict], plan: _Plan, out: Path, *, event_layers_m
 
 def _event_layer_records(docs: list[Document], out: Path, nlp) -> Iterator[dict]:
     """Shared quotes, sources, figures and paraphrases (parses come back from the cache)."""
-    from .attribution import from_record
+    from .attribution import from_records
     from .nlp import parse_corpus
     from .overlap import layers as overlap_layers
 
     corpus = Corpus(docs)
-    atts: dict[str, list] = {d.id: [] for d in docs}
     with open(out / "attributions.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            atts[rec["doc"]].append(from_record(rec))
+        atts = from_records((json.loads(line) for line in fh), corpus.ids)
     layers = overlap_layers.analyse(corpus, parse_corpus(corpus, nlp), nlp, attributions=atts)
     yield from overlap_layers.layer_records(layers)
 
@@ -826,24 +821,17 @@ def partition_records(rows: Iterable, model: str | None = None, batch_size: int 
     the corpus-wide merge needs every article's ``names`` rows (see
     :func:`analysis.attribution.canonical_maps`).
     """
+    from .corpus import _table_documents
+
     nlp = load_model(model)
     options = Options(model=model, batch_size=batch_size)
-
-    def documents():
-        for row in rows:
-            row = row.asDict() if hasattr(row, "asDict") else dict(row)
-            meta = {k: "" if v is None else str(v) for k, v in row.items()
-                    if k not in (id_column, text_column)}
-            yield Document(str(row[id_column]), row[text_column], metadata=meta)
-
-    for docs in batches(documents(), batch_size):
-        tables = analyse_batch(docs, nlp, options)
-        names = tables.pop("names")
-        for name, frame in tables.items():
+    plain = (row.asDict() if hasattr(row, "asDict") else dict(row) for row in rows)
+    # the same row rules (and errors) as a table file: empty or duplicate ids, bad text
+    documents = _table_documents(Path("spark-partition"), plain, text_column, id_column, False, None)
+    for docs in batches(documents, batch_size):
+        for name, frame in analyse_batch(docs, nlp, options).items():
             for rec in _as_records(frame):
                 yield {"table": name, "doc": rec.get("doc"), "record": json.dumps(rec, ensure_ascii=False)}
-        for rec in _as_records(names):
-            yield {"table": "names", "doc": None, "record": json.dumps(rec, ensure_ascii=False)}
 
 
 def _bare_parse(texts: list[str]) -> int:

@@ -87,10 +87,8 @@ class Run:
         from . import attribution
 
         if self.tables:
-            found: dict[str, list] = {d.id: [] for d in self.corpus}
-            for rec in self.tables["attributions"].to_dict("records"):
-                found[rec["doc"]].append(attribution.from_record(rec))
-            return found
+            return attribution.from_records(self.tables["attributions"].to_dict("records"),
+                                            self.corpus.ids)
         return attribution.extract_corpus(self.corpus, self.nlp, parsed=self.docs)
 
     def corpus_table(self):

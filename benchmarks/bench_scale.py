@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 from analysis import pipeline  # noqa: E402
 from analysis.corpus import Corpus, Document, load_corpus  # noqa: E402
 from analysis.nlp import load_model  # noqa: E402
+from bench_overlap import shifted as rotated  # noqa: E402  (letters rotated by k)
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 TARGETS = {"two_vs_one_process": 1.4, "analyze_vs_bare": 1.25, "warm_vs_cold": 0.10,
@@ -147,15 +148,6 @@ def bare_parse_spacy(texts: list[str], model: str | None, processes: int) -> flo
     for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
     return time.perf_counter() - start
-
-
-def rotated(text: str, k: int) -> str:
-    """Letters and digits rotated by ``k``: the same shape, a vocabulary of its own."""
-    table = {}
-    for alphabet in ("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"):
-        for i, ch in enumerate(alphabet):
-            table[ord(ch)] = alphabet[(i + k) % len(alphabet)]
-    return text.translate(table)
 
 
 def edited(text: str, rng: random.Random, every: int = 20) -> str:
