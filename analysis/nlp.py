@@ -137,3 +137,14 @@ def parse_corpus(corpus, nlp=None, **kwargs) -> dict:
 
 def iter_parsed(texts: Iterable[str], nlp=None, **kwargs):
     return iter(parse(list(texts), nlp, **kwargs))
+
+
+def warn_without_parser(pipe_names, name: str) -> bool:
+    """Say on stderr, once per run, that a pipeline without a parser yields no attributions."""
+    if "parser" in pipe_names:
+        return False
+    import sys
+
+    print(f"warning: the spaCy pipeline {name} has no dependency parser; attribution needs one, so "
+          "the attribution tables will be empty", file=sys.stderr)
+    return True

@@ -52,7 +52,6 @@ and ``benchmarks/bench_memory.py`` measure both).
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -65,19 +64,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .cli import command, write_records
+from .io import write_records
+from .schema import (ATTRIBUTION_COLUMNS, BATCH_TABLES, BOILERPLATE_COLUMNS, DATE_KEYS, PAIR_COLUMNS,
+                     PASSAGE_COLUMNS, SKIPPED_COLUMNS, TABLES)
 from .corpus import Corpus, Document
 from .errors import AnalysisError
-from .nlp import DEFAULT_MODEL, load_model, model_id
+from .nlp import DEFAULT_MODEL, load_model, model_id, warn_without_parser
 
 __all__ = ["analyze", "analyse_batch", "Options", "read_tables", "TABLES", "batches",
            "code_fingerprint", "partition_records"]
 
-#: the Parquet tables of an output folder, in the order they are written
-TABLES = ("documents", "readability", "attributions", "attribution_metrics", "credits", "pairs",
-          "passages", "boilerplate", "skipped")
-#: the tables each batch contributes (``names`` and ``words`` feed the merge, then are dropped)
-BATCH_TABLES = ("documents", "readability", "attributions", "credits", "names")
 MANIFEST = "manifest.json"
 
 
@@ -192,14 +188,10 @@ def analyse_batch(docs: list[Document], nlp, options: Options = Options()) -> di
     return {
         "documents": pd.DataFrame(documents),
         "readability": pd.DataFrame(scores),
-        "attributions": pd.DataFrame(atts, columns=_ATTRIBUTION_COLUMNS),
+        "attributions": pd.DataFrame(atts, columns=list(ATTRIBUTION_COLUMNS)),
         "credits": attribution.credit_table(batch),
         "names": pd.DataFrame(names, columns=["kind", "name", "count"]),
     }
-
-
-_ATTRIBUTION_COLUMNS = ["doc", "kind", "content", "contents", "cue", "source", "speaker",
-                        "speaker_type", "speaker_role", "confidence"]
 
 
 # workers: the model is loaded once per process by load_model's cache
@@ -576,15 +568,11 @@ def _documents_for_overlap(folders: list[Path]) -> list[Document]:
     out = []
     for folder in folders:
         docs = _read_batch(folder, "documents")
-        keys = [k for k in _DATE_KEYS if k in docs]
+        keys = [k for k in DATE_KEYS if k in docs]
         for row in docs[["doc", "text"] + keys].itertuples(index=False):
             meta = {k: v for k, v in zip(keys, row[2:]) if isinstance(v, str)}
             out.append(Document(row[0], row[1], metadata=meta))
     return out
-
-
-#: metadata the reuse layer reads a publication date from (see ``reuse._doc_date``)
-_DATE_KEYS = ("date", "published", "pubdate", "published_at")
 
 
 def _closest(pairs: list[dict]) -> dict[str, tuple[str, float]]:
@@ -605,8 +593,8 @@ def reuse_stage(folders: list[Path], out: Path, *, client=None, progress: bool |
     tables and returns the ``overlap.jsonl`` records (pairs above the floor, passages, boilerplate)."""
     import pandas as pd
 
-    from .overlap.reuse import (_PAIR_COLUMNS, _PASSAGE_COLUMNS, ReuseParams, boilerplate_segments,
-                                find_reuse, pair_record, passage_record)
+    from .overlap.reuse import (ReuseParams, boilerplate_segments, find_reuse, pair_record,
+                                passage_record)
 
     docs = _documents_for_overlap(folders)
     candidates = None
@@ -621,12 +609,12 @@ def reuse_stage(folders: list[Path], out: Path, *, client=None, progress: bool |
     pairs = [p for s, p in zip(result.pairs, every_pair) if s.max_containment >= params.min_containment]
     passages = [passage_record(result.index, p) for p in result.passages]
     boiler = boilerplate_segments(result.index)
-    pd.DataFrame(every_pair, columns=_PAIR_COLUMNS).drop(columns="kind").to_parquet(
+    pd.DataFrame(every_pair, columns=list(PAIR_COLUMNS)).drop(columns="kind").to_parquet(
         out / "pairs.parquet", index=False)
-    pd.DataFrame(passages, columns=_PASSAGE_COLUMNS).drop(columns="kind").to_parquet(
+    pd.DataFrame(passages, columns=list(PASSAGE_COLUMNS)).drop(columns="kind").to_parquet(
         out / "passages.parquet", index=False)
-    pd.DataFrame(boiler, columns=["text", "docs", "examples"]).to_parquet(out / "boilerplate.parquet",
-                                                                         index=False)
+    pd.DataFrame(boiler, columns=list(BOILERPLATE_COLUMNS)).to_parquet(out / "boilerplate.parquet",
+                                                                       index=False)
     return pairs + passages + [{"kind": "boilerplate", **row} for row in boiler]
 
 
@@ -719,8 +707,6 @@ def analyze(corpus, nlp=None, out: str | Path | None = None, *, model: str | Non
     if processes < 1:
         raise AnalysisError(f"processes must be at least 1, got {processes}")
     signature = model_id(nlp) if nlp is not None else model_signature(model)
-    from .attribution import warn_without_parser
-
     warn_without_parser(signature.rsplit("-", 1)[-1].split("+"), signature)
     temporary = out is None
     out = Path(tempfile.mkdtemp(prefix="analysis-")) if temporary else Path(out)
@@ -755,7 +741,7 @@ def _write_skipped(skipped: list, out: Path) -> None:
     import pandas as pd
 
     frame = pd.DataFrame([{"file": s.path, "reason": s.reason} for s in skipped],
-                         columns=["file", "reason"])
+                         columns=list(SKIPPED_COLUMNS))
     frame.to_csv(out / "skipped.csv", index=False, lineterminator="\n")
     frame.to_parquet(out / "skipped.parquet", index=False)
 
@@ -783,30 +769,6 @@ def read_tables(folder: str | Path, names: Iterable[str] = TABLES) -> dict:
 
 #: tables with nested columns, read as Python objects so offsets stay integers
 _NESTED_TABLES = ("attributions",)
-
-
-def _add_arguments(parser) -> None:
-    parser.add_argument("--out", default=None, help="folder for the Parquet tables and every "
-                                                   "layer's full output (kept for resuming)")
-    parser.add_argument("--processes", type=int, default=None,
-                        help=f"worker processes (default: all cores, {default_processes()} here)")
-    parser.add_argument("--dask", default=None, metavar="SCHEDULER_ADDRESS",
-                        help="run the batches and the overlap candidate shuffle on this Dask scheduler")
-    parser.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
-    parser.add_argument("--no-parse-cache", dest="parse_cache", action="store_false",
-                        help="do not keep spaCy parses in the DocBin cache (batches are still kept "
-                             "in DIR for resuming); at a million articles the cache is gigabytes")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="progress bars on stderr (default: only on a terminal, never in CI)")
-
-
-@command("analyze", "every layer from one parse per document: a summary row per article; --out DIR "
-                    "writes Parquet tables and each layer's full output", add_arguments=_add_arguments,
-         needs_model=True, default_format="jsonl", streams=True)
-def _cli(corpus, args):
-    rows = analyze(corpus, out=args.out, model=args.model, processes=args.processes, dask=args.dask,
-                   batch_size=args.batch_size, progress=args.progress, parse_cache=args.parse_cache)
-    return rows
 
 
 def partition_records(rows: Iterable, model: str | None = None, batch_size: int = 64,

@@ -37,8 +37,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .cli import command
 from .corpus import Corpus
+from .schema import READABILITY_METADATA
 from .text import Span, paragraph_spans
 
 __all__ = [
@@ -878,13 +878,12 @@ def analyze_variants(text: str, *, ci: bool = True, speech=None) -> dict[str, Re
 # --------------------------------------------------------------------------
 # corpus tables and the command line
 
-METADATA_COLUMNS = ("outlet", "headline", "date")
 UNITS = ("article", "paragraph", "variants")
 
 
 def _doc_fields(doc) -> dict:
     rec = {"doc": doc.id}
-    for key in METADATA_COLUMNS:
+    for key in READABILITY_METADATA:
         if doc.metadata.get(key):
             rec[key] = doc.metadata[key]
     return rec
@@ -956,32 +955,6 @@ def variant_table(corpus: Corpus, *, ci: bool = True, attributions: dict | None 
     treat reported speech as speech too; otherwise quotation marks decide.
     """
     return _frame(readability_records(corpus, "variants", ci=ci, attributions=attributions))
-
-
-def _add_arguments(parser) -> None:
-    parser.add_argument("--unit", choices=UNITS, default="article",
-                        help="one record per article (default), per paragraph (no CIs: a "
-                             "paragraph has too few sentences to resample), or per article variant "
-                             "(whole / quotes removed / reporter's prose only / quotes only)")
-    parser.add_argument("--no-ci", action="store_true",
-                        help="skip the bootstrap confidence intervals (faster)")
-    parser.add_argument("--speech", choices=("quotes", "attribution"), default="quotes",
-                        help="for --unit variants: what counts as speech, text inside quotation "
-                             "marks (default, no parse) or everything the attribution layer "
-                             "attributes to a source, reported speech included (parses with --model)")
-
-
-@command("readability", "readability scores with their counts, 95% CIs and warnings, per document",
-         add_arguments=_add_arguments, needs_model=True)
-def _cli(corpus: Corpus, args):
-    ci = not args.no_ci and args.unit != "paragraph"
-    attributions = None
-    if args.unit == "variants" and args.speech == "attribution":
-        from .attribution import extract_corpus
-        from .nlp import load_model
-
-        attributions = extract_corpus(corpus, load_model(args.model))
-    return readability_records(corpus, args.unit, ci=ci, attributions=attributions)
 
 
 # --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .corpus import Corpus, load_corpus
 from .nlp import PROJECT_ROOT, load_model, model_info, parse_corpus
+from .schema import DOCUMENT_COUNT_COLUMNS
 
 __all__ = ["start", "Run", "resolve", "display_path", "PACKAGES"]
 
@@ -232,16 +233,12 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
                resolve(tables) if tables else None)
 
 
-#: columns of the documents table that are counts, not metadata
-_COUNT_COLUMNS = ("doc", "text", "words", "sentences", "paragraphs", "characters", "quoted_words")
-
-
 def _corpus_from_tables(tables: dict, root: str) -> Corpus:
     """The corpus as ``analyze`` saw it, back from its documents and skipped tables."""
     from .corpus import Document, SkippedFile
 
     frame = tables["documents"]
-    meta_columns = [c for c in frame.columns if c not in _COUNT_COLUMNS]
+    meta_columns = [c for c in frame.columns if c not in DOCUMENT_COUNT_COLUMNS]
     docs = []
     for row in frame.to_dict("records"):
         meta = {c: row[c] for c in meta_columns if isinstance(row[c], str)}

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
-__all__ = ["Span", "paragraph_spans"]
+__all__ = ["Span", "paragraph_spans", "merge_spans", "covered_length"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -44,3 +45,20 @@ def paragraph_spans(text: str) -> list[Span]:
         pos = match.end()
     spans.append(_strip(text, pos, len(text)))
     return [Span(s, e) for s, e in spans if e > s]
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint ``(start, end)`` ranges covering the same characters (touching ones joined,
+    empty ones dropped)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def covered_length(spans: Iterable[tuple[int, int]]) -> int:
+    """How many characters (or tokens) the union of ``(start, end)`` ranges covers."""
+    return sum(e - s for s, e in merge_spans(spans))

@@ -358,12 +358,10 @@ def test_cli_min_containment_filters_pairs_and_bad_values_are_one_line_errors(fo
 def test_cli_layers_all_appends_the_other_layers_records(folder, monkeypatch):
     import analysis.overlap as overlap
 
-    class FakeLayers:
-        @staticmethod
-        def records(corpus, args):
-            yield {"kind": "quote", "docs": len(corpus)}
+    def fake_records(corpus, **options):
+        yield {"kind": "quote", "docs": len(corpus)}
 
-    monkeypatch.setattr(overlap, "_layers_module", lambda: FakeLayers)
+    monkeypatch.setattr(overlap, "event_layer_records", fake_records)
     _, out, _ = run_cli("overlap", str(folder), "--layers", "all")
     kinds = [json.loads(line)["kind"] for line in out.splitlines()]
     assert kinds == ["pair", "passage", "quote"]

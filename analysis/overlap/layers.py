@@ -38,7 +38,7 @@ from . import paraphrase as paraphrase_layer
 from . import quotes as quotes_layer
 from . import sources as sources_layer
 
-__all__ = ["Layers", "LAYERS", "analyse", "records", "add_arguments", "layer_records",
+__all__ = ["Layers", "LayerOptions", "LAYERS", "analyse", "records", "layer_records",
            "containment_matrix", "plot_matrix"]
 
 #: the layer names this module computes, in output order
@@ -46,6 +46,15 @@ LAYERS = ("quote", "source_pair", "figure", "paraphrase")
 #: up to this many articles every pair gets a ``source_pair`` record; above, only pairs that
 #: share a speaker or an agency (2,225 articles would otherwise give 2.5 million records)
 ALL_SOURCE_PAIRS_MAX_DOCS = 200
+
+
+@dataclass(frozen=True)
+class LayerOptions:
+    """Settings of the paraphrase layer (the others have none a user tunes)."""
+
+    paraphrase_top_k: int = 20  # how many sentence pairs to list
+    min_cosine: float = 0.3  # lowest TF-IDF cosine listed
+    include_verbatim: bool = False  # keep near-verbatim sentence pairs (flagged)
 
 
 @dataclass
@@ -132,16 +141,6 @@ def analyse(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: i
                   paraphrases)
 
 
-def add_arguments(parser) -> None:
-    """Options of these layers, for the ``overlap`` subcommand to add."""
-    parser.add_argument("--paraphrase-top-k", type=int, default=20,
-                        help="paraphrase layer: how many sentence pairs to list (default 20)")
-    parser.add_argument("--min-cosine", type=float, default=0.3,
-                        help="paraphrase layer: lowest TF-IDF cosine listed (default 0.3)")
-    parser.add_argument("--include-verbatim", action="store_true",
-                        help="paraphrase layer: keep near-verbatim sentence pairs (flagged)")
-
-
 def _figure_records(layers: Layers) -> Iterator[dict]:
     differing = layers.differing_figures()
     flagged = set(zip(differing.doc, differing.text, differing.key))
@@ -166,16 +165,16 @@ def layer_records(layers: Layers, kinds: Iterable[str] = LAYERS) -> Iterator[dic
             yield {"kind": "paraphrase", **pair.as_dict()}
 
 
-def records(corpus, args) -> Iterator[dict]:
-    """CLI entry: parse with ``args.model`` (cached), run the layers, yield their records."""
+def records(corpus, *, nlp=None, model: str | None = None, options: LayerOptions | None = None
+            ) -> Iterator[dict]:
+    """Parse with ``nlp`` or ``model`` (cached), run the layers, yield their records."""
     from ..nlp import load_model, parse_corpus
 
-    nlp = load_model(getattr(args, "model", None))
-    parsed = parse_corpus(corpus, nlp)
-    layers = analyse(corpus, parsed, nlp,
-                     paraphrase_top_k=getattr(args, "paraphrase_top_k", 20),
-                     min_cosine=getattr(args, "min_cosine", 0.3),
-                     include_verbatim=getattr(args, "include_verbatim", False))
+    nlp = nlp if nlp is not None else load_model(model)
+    options = options or LayerOptions()
+    layers = analyse(corpus, parse_corpus(corpus, nlp), nlp,
+                     paraphrase_top_k=options.paraphrase_top_k, min_cosine=options.min_cosine,
+                     include_verbatim=options.include_verbatim)
     yield from layer_records(layers)
 
 

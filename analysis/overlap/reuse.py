@@ -94,6 +94,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from ..errors import AnalysisError
+from ..schema import DATE_KEYS, PAIR_COLUMNS, PASSAGE_COLUMNS
 
 __all__ = [
     "ReuseParams",
@@ -375,7 +376,7 @@ def boilerplate_threshold(n_docs: int, params: ReuseParams) -> int:
 
 
 def _doc_date(metadata: dict) -> date | None:
-    for key in ("date", "published", "pubdate", "published_at"):
+    for key in DATE_KEYS:
         value = str(metadata.get(key, "") or "").strip()
         if len(value) >= 10:
             try:
@@ -1302,17 +1303,12 @@ def reuse_tables(corpus, params: ReuseParams | None = None, **overrides):
 
     params = replace(params or ReuseParams(), **overrides)
     result = find_reuse(corpus, params)
-    pairs = pd.DataFrame([pair_record(result.index, s) for s in result.pairs], columns=_PAIR_COLUMNS)
+    pairs = pd.DataFrame([pair_record(result.index, s) for s in result.pairs], columns=list(PAIR_COLUMNS))
     passages = pd.DataFrame([passage_record(result.index, p) for p in result.passages],
-                            columns=_PASSAGE_COLUMNS)
+                            columns=list(PASSAGE_COLUMNS))
     return pairs.drop(columns="kind"), passages.drop(columns="kind")
 
 
-_PAIR_COLUMNS = ["kind", "a", "b", "containment_a_in_b", "containment_b_in_a", "jaccard",
-                 "shared_shingles", "shared_boilerplate", "containment_a_in_b_prose",
-                 "containment_b_in_a_prose", "shingles_a", "shingles_b", "direction", "earlier"]
-_PASSAGE_COLUMNS = ["kind", "a", "b", "a_start", "a_end", "b_start", "b_end", "text_a", "text_b",
-                    "tokens", "boilerplate", "quote_share", "mostly_quote", "direction", "earlier"]
 
 
 def containment_matrix(pairs, doc_ids: Sequence[str]):
