@@ -14,7 +14,6 @@ from analysis.text import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 
 
 @pytest.fixture(scope="module")
@@ -336,9 +335,8 @@ def test_span_type():
 
 
 @pytest.mark.slow
-def test_first_300_bbc_articles_never_raise_and_offsets_hold(nlp):
-    corpus = load_corpus(BBC, encoding="utf-8,cp1252")
-    first = Corpus(corpus.documents[:300])
+def test_first_300_bbc_articles_never_raise_and_offsets_hold(nlp, bbc):
+    first = Corpus(bbc.documents[:300])
     parsed = parse_corpus(first, nlp)
     records = at.attribution_records(first, parsed=parsed)
     texts = {d.id: d.text for d in first}

@@ -83,11 +83,6 @@ def gold_set(request):
 
 
 @pytest.fixture(scope="module")
-def bbc():
-    return _load("build_bbc_gold", FIXTURES / "build_bbc_gold.py").load_bbc()
-
-
-@pytest.fixture(scope="module")
 def gold(gold_set):
     return ev.load_jsonl(gold_set[2].OUT)
 

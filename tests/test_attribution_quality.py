@@ -14,11 +14,12 @@ import pytest
 
 from analysis import evaluation as ev
 from analysis.corpus import load_corpus
+from evaluation import data
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "seeds_attributions_gold.jsonl"
-LITBANK = ROOT.parent / "shared" / "corpora" / "litbank_quotations"
+LITBANK = data.find("litbank_quotations")
 
 KINDS = {"direct", "indirect", "mixed", "according_to"}
 SPEAKER_TYPES = {"person", "organization", "government body", "news agency", "media", "anonymous",

@@ -8,9 +8,9 @@ import pytest
 
 from analysis import evaluation as ev
 from analysis.errors import AnalysisError
+from evaluation import data
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-LITBANK = SHARED / "corpora" / "litbank_quotations"
+LITBANK = data.find("litbank_quotations")
 
 
 def rec(*spans, doc="d", kind="direct", source=None, speaker="", key="content"):

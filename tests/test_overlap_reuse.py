@@ -23,8 +23,6 @@ from analysis.overlap.reuse import (Fragment, Passage, ReuseParams, block_signat
                                     merge_overlapping, reuse_records, reuse_tables, seed_fragments,
                                     tokenize, tokenize_many)
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-BBC = SHARED / "corpora" / "bbc"
 
 LOREM = ("The committee met on Tuesday to discuss the budget for next year. Members argued about "
          "the cost of the new bridge across the river. The mayor said the city could not afford "
@@ -388,11 +386,6 @@ def test_pan_scores_on_hand_made_cases():
 
 # --------------------------------------------------------------------------
 # quality floors on ../shared/corpora/bbc
-
-
-@pytest.fixture(scope="module")
-def bbc():
-    return load_corpus(BBC, encoding="utf-8,cp1252")
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from analysis import pipeline
 from analysis.cli import main
 from analysis.corpus import Corpus, load_corpus
 from analysis.pipeline import TABLES, analyze, read_tables
-from conftest import BBC, SEEDS
+from conftest import SEEDS
 
 LEGACY = {"corpus.csv", "readability.csv", "attributions.jsonl", "attribution_metrics.csv",
           "credits.csv", "overlap.jsonl", "skipped.csv"}
@@ -28,8 +28,8 @@ def seeds_out(seeds, nlp, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def bbc_sample():
-    corpus = load_corpus(BBC, encoding="utf-8,cp1252")
+def bbc_sample(bbc):
+    corpus = bbc
     # reprinted and partly shared articles (pairs and passages) among unrelated ones
     shared = {"business/007", "business/253", "politics/142", "politics/222", "sport/385",
               "sport/387", "tech/059", "tech/322"}
@@ -261,12 +261,12 @@ def test_cli_dask_scheduler_address(cluster, seeds_out, tmp_path):
 
 
 @pytest.mark.parametrize("mode", ["exact", "lsh"])
-def test_dask_shuffle_of_candidate_keys_equals_the_local_grouping(cluster, mode):
+def test_dask_shuffle_of_candidate_keys_equals_the_local_grouping(cluster, mode, bbc):
     from analysis.overlap import reuse
     from analysis.overlap.distributed import shuffle_candidates
 
     _, client = cluster
-    index = reuse.build_index(load_corpus(BBC, encoding="utf-8,cp1252"))
+    index = reuse.build_index(bbc)
     local = reuse.candidate_pairs(index, mode)
     assert len(local) > 200
     assert shuffle_candidates(index, mode, client, partitions=3) == local

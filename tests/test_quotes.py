@@ -8,7 +8,6 @@ import pytest
 from analysis.quotes import QuoteSpan, quote_spans
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 def texts(text: str) -> list[str]:
@@ -174,8 +173,8 @@ def test_seeds_offsets_and_known_quotes():
             assert t[q.start:q.end] == q.text(t) and q.end > q.start
 
 
-def test_bbc_sample_never_raises_and_spans_are_clean():
-    files = sorted((SHARED / "corpora" / "bbc").rglob("*.txt"))[:300]
+def test_bbc_sample_never_raises_and_spans_are_clean(bbc_path):
+    files = sorted(bbc_path.rglob("*.txt"))[:300]
     assert len(files) == 300
     n = 0
     for path in files:

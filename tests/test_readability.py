@@ -14,10 +14,10 @@ from analysis import cli
 from analysis import readability as R
 from analysis.readability import Counts
 from analysis.text import paragraph_spans
+from evaluation import data
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-REFERENCE = SHARED / "reference" / "readability"
+REFERENCE = data.find("readability_reference")
 SEEDS = ROOT / "seeds"
 
 
