@@ -783,13 +783,13 @@ def partition_records(rows: Iterable, model: str | None = None, batch_size: int 
     the corpus-wide merge needs every article's ``names`` rows (see
     :func:`analysis.attribution.canonical_maps`).
     """
-    from .corpus import _table_documents
+    from .corpus import table_documents
 
     nlp = load_model(model)
     options = Options(model=model, batch_size=batch_size)
     plain = (row.asDict() if hasattr(row, "asDict") else dict(row) for row in rows)
     # the same row rules (and errors) as a table file: empty or duplicate ids, bad text
-    documents = _table_documents(Path("spark-partition"), plain, text_column, id_column, False, None)
+    documents = table_documents(Path("spark-partition"), plain, text_column, id_column, False, None)
     for docs in batches(documents, batch_size):
         for name, frame in analyse_batch(docs, nlp, options).items():
             for rec in _as_records(frame):
