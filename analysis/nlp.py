@@ -12,7 +12,7 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .errors import AnalysisError
 
@@ -133,10 +133,6 @@ def parse_corpus(corpus, nlp=None, **kwargs) -> dict:
     """Parse every document of a corpus; returns ``{doc_id: Doc}`` in corpus order."""
     docs = parse([d.text for d in corpus], nlp, **kwargs)
     return {d.id: doc for d, doc in zip(corpus, docs)}
-
-
-def iter_parsed(texts: Iterable[str], nlp=None, **kwargs):
-    return iter(parse(list(texts), nlp, **kwargs))
 
 
 def warn_without_parser(pipe_names, name: str) -> bool:

@@ -11,6 +11,7 @@ does not pair. Offsets index the text as given; the marks are excluded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .text import paragraph_spans
@@ -142,7 +143,7 @@ def _marks(text: str, paras) -> list[_Mark]:
         if role is None:
             continue
         family = _MARKS[m.group()][0]
-        initial = not text[paras[p].start:pos].strip()
+        initial = pos == paras[p].start  # (paragraphs are trimmed: nothing but the mark before it)
         marks.append(_Mark(pos, len(m.group()), family, role, p, initial))
     return marks
 
@@ -161,8 +162,11 @@ class _Pairer:
     def __init__(self, text: str):
         self.text = text
         self.paras = paragraph_spans(text)
+        self.para_starts = [p.start for p in self.paras]
         self.marks = _marks(text, self.paras)
+        self.sentences = _SentenceEnds(text)
         self.out: list[QuoteSpan] = []
+        self.quoted_paras: set[int] = set()  # paragraphs in which an emitted quote starts
         self.quote_id = 0
 
     def emit(self, opener: _Mark | None, part: int, start: int, end: int, close: int | None,
@@ -175,6 +179,7 @@ class _Pairer:
         family = opener.family if opener else family
         self.out.append(QuoteSpan(s, e, opener.pos if opener else None, close, family,
                                   self.quote_id, part))
+        self.quoted_paras.add(bisect_right(self.para_starts, s) - 1)
 
     def _continues(self, i: int, cur: _Mark, cur_para: int) -> tuple[str, int]:
         """After an unclosed quote's paragraph: ("reopen", j), ("carry", j) or ("end", -1)."""
@@ -201,11 +206,9 @@ class _Pairer:
         if m.pos == 0 or self.text[m.pos - 1] not in ",.!?—–-…":
             return
         para = self.paras[m.para]
-        if any(para.start <= q.start < para.end for q in self.out):
+        if m.para in self.quoted_paras:
             return
-        start = para.start
-        for end in _SENT_END_RE.finditer(self.text, para.start, m.pos - 1):
-            start = end.end()
+        start = self.sentences.last_end(para.start, m.pos - 1)
         self.emit(None, 0, start, m.pos, m.pos)
 
     def run(self) -> list[QuoteSpan]:
@@ -254,15 +257,29 @@ class _Pairer:
         return self.out
 
 
-def _sentence_bounds(text: str, start: int, end: int, para_start: int, para_end: int):
-    left = para_start
-    for m in _SENT_END_RE.finditer(text, para_start, start):
-        left = m.end()
-    right = para_end
-    m = _SENT_END_RE.search(text, end, para_end)
-    if m:
-        right = m.end()
-    return left, right
+class _SentenceEnds:
+    """Every sentence end of a text, found once, so each quote's sentence is a bisect away."""
+
+    def __init__(self, text: str):
+        found = [(m.start(), m.end()) for m in _SENT_END_RE.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def last_end(self, floor: int, limit: int) -> int:
+        """End of the last sentence end inside ``[floor, limit)`` (the whitespace after it too),
+        else ``floor``."""
+        i = bisect_right(self.ends, limit - 1) - 1
+        return self.ends[i] if i >= 0 and self.starts[i] >= floor else floor
+
+    def bounds(self, start: int, end: int, para_start: int, para_end: int) -> tuple[int, int]:
+        """The sentence around ``[start, end)`` inside its paragraph: from the end of the last
+        sentence end before ``start`` to the end of the first one at or after ``end``."""
+        left = self.last_end(para_start, start)
+        right = para_end
+        j = bisect_left(self.starts, end)
+        if j < len(self.starts) and self.ends[j] <= para_end - 1:
+            right = self.ends[j]
+        return left, right
 
 
 def _title_case(words: list[str]) -> bool:
@@ -271,7 +288,7 @@ def _title_case(words: list[str]) -> bool:
     return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
 
 
-def _scare(text: str, q: QuoteSpan, paras) -> bool:
+def _scare(text: str, q: QuoteSpan, paras, para_starts: list[int], sentences: _SentenceEnds) -> bool:
     """Short or title-case, unpunctuated, inside a sentence, no reporting cue around: not speech."""
     content = text[q.start:q.end]
     words = _WORD_RE.findall(content)
@@ -281,13 +298,14 @@ def _scare(text: str, q: QuoteSpan, paras) -> bool:
         return False
     if content.rstrip()[-1] in ".!?,;:…":
         return False
-    para = next((p for p in paras if p.start <= q.start < p.end), None)
+    k = bisect_right(para_starts, q.start) - 1
+    para = paras[k] if k >= 0 and q.start < paras[k].end else None
     if para is None:
         return False
     if not text[para.start:q.start].strip(" \t\"“”‘’'«»") and not text[q.end:para.end].strip(
             " \t\"“”‘’'«».,!?"):
         return False  # the whole paragraph is the quote
-    left, right = _sentence_bounds(text, q.start, q.end, para.start, para.end)
+    left, right = sentences.bounds(q.start, q.end, para.start, para.end)
     around = (text[left:q.start] + " " + text[q.end:right]).lower()
     return not any(w in CUE_WORDS for w in _WORD_RE.findall(around))
 
@@ -306,9 +324,11 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     pairer = _Pairer(text)
     spans = pairer.run()
     paras = pairer.paras
+    para_starts = [p.start for p in paras]
+    sentences = _SentenceEnds(text)
     out = []
     for q in sorted(set(spans)):
-        if _scare(text, q, paras):
+        if _scare(text, q, paras, para_starts, sentences):
             q = QuoteSpan(q.start, q.end, q.open, q.close, q.family, q.quote_id, q.part, True)
         out.append(q)
     return out
