@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -24,6 +25,8 @@ __all__ = [
     "model_info",
     "parse",
     "parse_corpus",
+    "pieces",
+    "MAX_PIECE_CHARS",
     "cache_dir",
     "text_key",
 ]
@@ -87,9 +90,71 @@ def _cache_path(nlp, text: str, root: Path) -> Path:
     return root / model_id(nlp) / key[:2] / f"{key}.spacy"
 
 
+#: the longest stretch of text parsed in one go; a longer text is parsed in pieces cut at paragraph
+#: breaks (else sentence ends, else spaces) and joined back into one Doc over the original text.
+#: spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its parser needs about
+#: 1 GB of scratch memory per 100,000 characters parsed at once.
+MAX_PIECE_CHARS = 100_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+def _last_cut(pattern: re.Pattern, text: str, start: int, end: int) -> int:
+    """End of the last match of ``pattern`` inside ``text[start:end]``, else -1."""
+    cut = -1
+    for m in pattern.finditer(text, start, end):
+        cut = m.end()
+    return cut
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` ranges covering ``text``, none longer than ``limit``.
+
+    Each cut falls after a paragraph break when the stretch has one, else after a
+    sentence end, else after a space (a stretch without any is cut at ``limit``).
+    Joined, the pieces are the text exactly.
+    """
+    out, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        floor = start + limit // 4  # no sliver pieces: the cut is in the last three quarters
+        cut = _last_cut(_PARAGRAPH_BREAK, text, floor, end)
+        if cut < 0:
+            cut = _last_cut(_SENTENCE_BREAK, text, floor, end)
+        if cut < 0:
+            space = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end))
+            cut = space + 1 if space >= 0 else end
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
+    """``nlp.pipe`` over the texts, long ones in :func:`pieces` joined back with ``Doc.from_docs``."""
+    from spacy.tokens import Doc
+
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    spans = [pieces(text, limit) for text in texts]
+    flat = (text[s:e] for text, cuts in zip(texts, spans) for s, e in cuts)
+    parsed = nlp.pipe(flat, n_process=n_process, batch_size=batch_size)
+    for text, cuts in zip(texts, spans):
+        parts = [next(parsed) for _ in cuts]
+        if len(parts) == 1:
+            yield parts[0]
+            continue
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        assert doc.text == text  # every offset must still point into the original text
+        yield doc
+
+
 def parse(texts: Sequence[str], nlp=None, *, use_cache: bool = True, n_process: int = 1,
           batch_size: int = 64) -> list:
-    """Parse ``texts`` with ``nlp`` (default model when None), each text once, reusing the cache."""
+    """Parse ``texts`` with ``nlp`` (default model when None), each text once, reusing the cache.
+
+    Texts of any length: longer ones are parsed in paragraph-aligned pieces
+    (:func:`pieces`) and come back as one ``Doc`` whose offsets index the text.
+    """
     from spacy.tokens import DocBin
 
     nlp = nlp if nlp is not None else load_model()
@@ -109,7 +174,7 @@ def parse(texts: Sequence[str], nlp=None, *, use_cache: bool = True, n_process: 
         todo.setdefault(text, []).append(i)
     if todo:
         unique = list(todo)
-        for text, doc in zip(unique, nlp.pipe(unique, n_process=n_process, batch_size=batch_size)):
+        for text, doc in zip(unique, _parse_pieces(unique, nlp, n_process, batch_size)):
             for i in todo[text]:
                 docs[i] = doc
             if use_cache:
