@@ -652,7 +652,7 @@ def _event_layer_records(docs: list[Document], out: Path, nlp) -> Iterator[dict]
     corpus = Corpus(docs)
     with open(out / "attributions.jsonl", encoding="utf-8") as fh:
         atts = from_records((json.loads(line) for line in fh), corpus.ids)
-    layers = overlap_layers.analyse(corpus, parse_corpus(corpus, nlp), nlp, attributions=atts)
+    layers = overlap_layers.analyze(corpus, parse_corpus(corpus, nlp), nlp, attributions=atts)
     yield from overlap_layers.layer_records(layers)
 
 

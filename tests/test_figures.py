@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.overlap.figures import differing_figures, extract_figures, parse_number
+from analysis.overlap.numbers import differing_figures, extract_figures, parse_number
 
 
 @pytest.mark.parametrize("text, value, unit, vague", [
@@ -91,7 +91,7 @@ def test_attribution_content_gives_the_source(nlp):
 
 
 def test_seed_death_tolls_differ_with_their_sources(seed_docs):
-    from analysis.overlap.figures import corpus_figures
+    from analysis.overlap.numbers import corpus_figures
 
     table = differing_figures(corpus_figures(seed_docs))
     tolls = table[table.key == "soldiers killed"]

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from analysis.overlap.paraphrase import paraphrase_pairs
-from analysis.overlap.quotes import QuoteUnit, match_quotes, normalise, shared_quotes
+from analysis.overlap.shared_quotes import QuoteUnit, match_quotes, normalise, shared_quotes
 from analysis.overlap.sources import (jaccard, overlap_coefficient, source_graph, source_matrix,
                                       source_pairs)
 
@@ -159,9 +159,9 @@ def test_seed_paraphrase_finds_the_pentagon_line(seed_docs):
 
 @pytest.fixture(scope="module")
 def seed_layers(seeds, seed_docs, nlp):
-    from analysis.overlap.layers import analyse
+    from analysis.overlap.layers import analyze
 
-    return analyse(seeds, seed_docs, nlp)
+    return analyze(seeds, seed_docs, nlp)
 
 
 def test_seed_shared_quote_pentagon_line(seed_layers):

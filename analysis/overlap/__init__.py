@@ -2,8 +2,8 @@
 
 - ``reuse``: shared prose -- word n-gram containment per pair and aligned
   passages with character offsets (no parse needed, fast).
-- ``layers`` (quotes, sources, figures, paraphrase): what the prose is made
-  of, from the spaCy parse and the attribution layer.
+- ``layers`` (shared_quotes, sources, numbers, paraphrase): what the prose
+  is made of, from the spaCy parse and the attribution layer.
 
 :func:`overlap_records` gives the ``pair``, ``passage`` and ``boilerplate``
 records of the reuse layer; with ``layers="all"`` also the records of the

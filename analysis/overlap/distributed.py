@@ -3,10 +3,11 @@
 Both candidate modes are one grouping problem: every (key, document) entry
 -- a prose shingle in ``exact`` mode, an LSH band key of a window in ``lsh``
 mode -- meets the other entries with the same key, and each group of
-documents yields its pairs. On one machine :func:`analysis.overlap.reuse._group_pairs`
-does that with one sort. Here the entries become a Dask DataFrame that is
-shuffled on ``key`` (every key lands in one partition), each partition groups
-its own keys with the same function, and the partial pair counts are summed.
+documents yields its pairs. On one machine
+:func:`analysis.overlap.reuse.candidates.group_pairs` does that with one
+sort. Here the entries become a Dask DataFrame that is shuffled on ``key``
+(every key lands in one partition), each partition groups its own keys with
+the same function, and the partial pair counts are summed.
 The result is identical to :func:`analysis.overlap.reuse.candidate_pairs`
 (checked by the tests on a ``LocalCluster``).
 
@@ -19,7 +20,8 @@ from typing import Callable
 
 import numpy as np
 
-from .reuse import LSH_MAX_BUCKET, ShingleIndex, _doc_elements, _group_pairs, lsh_entries
+from .reuse.candidates import LSH_MAX_BUCKET, group_pairs, lsh_entries, shingle_entries
+from .reuse.shingles import ShingleIndex
 
 __all__ = ["candidate_entries", "shuffle_candidates", "dask_candidates"]
 
@@ -27,7 +29,7 @@ __all__ = ["candidate_entries", "shuffle_candidates", "dask_candidates"]
 def candidate_entries(index: ShingleIndex, mode: str) -> tuple[np.ndarray, np.ndarray, int | None]:
     """Distinct (key, doc) entries of stage 2 and the largest group kept (None: all)."""
     if mode == "exact":
-        keys, docs = _doc_elements(index)
+        keys, docs = shingle_entries(index)
         return keys, docs, None
     keys, docs = lsh_entries(index)
     return keys, docs, LSH_MAX_BUCKET
@@ -37,8 +39,8 @@ def _partition_pairs(part, n_docs: int, max_group: int | None):
     """Pair codes and shared-key counts of one shuffled partition (all entries of its keys)."""
     import pandas as pd
 
-    codes, counts = _group_pairs(part["key"].to_numpy(dtype=np.uint64),
-                                 part["doc"].to_numpy(dtype=np.int64), n_docs, max_group)
+    codes, counts = group_pairs(part["key"].to_numpy(dtype=np.uint64),
+                                part["doc"].to_numpy(dtype=np.int64), n_docs, max_group)
     return pd.DataFrame({"code": codes.astype(np.int64), "count": counts.astype(np.int64)})
 
 

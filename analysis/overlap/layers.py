@@ -3,7 +3,7 @@
 Text reuse (``analysis.overlap.reuse``) compares prose; these layers compare
 what the prose is made of: who is quoted, which agencies are credited, which
 numbers are given, which facts are retold in other words. They share one parse
-and one attribution pass: :func:`analyse` runs everything once and returns a
+and one attribution pass: :func:`analyze` runs everything once and returns a
 :class:`Layers`, from which the notebook draws tables and the CLI
 (``python -m analysis overlap --layers all``) draws records via :func:`records`.
 
@@ -33,12 +33,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from . import figures as figures_layer
+from . import numbers as numbers_layer
 from . import paraphrase as paraphrase_layer
-from . import quotes as quotes_layer
+from . import shared_quotes as quotes_layer
 from . import sources as sources_layer
+from .reuse import containment_matrix
 
-__all__ = ["Layers", "LayerOptions", "LAYERS", "analyse", "records", "layer_records",
+__all__ = ["Layers", "LayerOptions", "LAYERS", "analyze", "records", "layer_records",
            "containment_matrix", "plot_matrix"]
 
 #: the layer names this module computes, in output order
@@ -85,10 +86,10 @@ class Layers:
         return sources_layer.source_graph(self.speaker_counts, self.agencies)
 
     def figures_table(self):
-        return figures_layer.figures_table(self.figures)
+        return numbers_layer.figures_table(self.figures)
 
     def differing_figures(self):
-        return figures_layer.differing_figures(self.figures)
+        return numbers_layer.differing_figures(self.figures)
 
     def paraphrase_table(self):
         return paraphrase_layer.paraphrase_table(self.paraphrases)
@@ -113,7 +114,7 @@ class Layers:
         return pd.DataFrame(rows, columns=["measure", "value"])
 
 
-def analyse(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: int = 20,
+def analyze(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: int = 20,
             min_cosine: float = 0.3, include_verbatim: bool = False,
             min_quote_score: float = quotes_layer.MIN_SCORE, attributions: dict | None = None
             ) -> Layers:
@@ -133,7 +134,7 @@ def analyse(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: i
     agencies = sources_layer.agency_names(corpus, credits)
     pairs = sources_layer.source_pairs({d: list(counts.get(d, {})) for d in texts}, agencies,
                                        only_sharing=len(texts) > ALL_SOURCE_PAIRS_MAX_DOCS)
-    figures = figures_layer.corpus_figures(parsed, attributions)
+    figures = numbers_layer.corpus_figures(parsed, attributions)
     paraphrases = paraphrase_layer.paraphrase_pairs(parsed, top_k=paraphrase_top_k,
                                                     min_cosine=min_cosine,
                                                     include_verbatim=include_verbatim)
@@ -172,27 +173,10 @@ def records(corpus, *, nlp=None, model: str | None = None, options: LayerOptions
 
     nlp = nlp if nlp is not None else load_model(model)
     options = options or LayerOptions()
-    layers = analyse(corpus, parse_corpus(corpus, nlp), nlp,
+    layers = analyze(corpus, parse_corpus(corpus, nlp), nlp,
                      paraphrase_top_k=options.paraphrase_top_k, min_cosine=options.min_cosine,
                      include_verbatim=options.include_verbatim)
     yield from layer_records(layers)
-
-
-def containment_matrix(pairs, docs: list[str]):
-    """Square matrix from the reuse layer's pairs table: row A, column B = share of A found in B.
-
-    Pairs absent from the table (below the reuse layer's threshold) are 0.0; the
-    diagonal is 1.0.
-    """
-    import pandas as pd
-
-    matrix = pd.DataFrame(0.0, index=docs, columns=docs)
-    for doc in docs:
-        matrix.loc[doc, doc] = 1.0
-    for row in pairs.itertuples(index=False):
-        matrix.loc[row.a, row.b] = round(float(row.containment_a_in_b), 3)
-        matrix.loc[row.b, row.a] = round(float(row.containment_b_in_a), 3)
-    return matrix
 
 
 def plot_matrix(matrix, labels: dict[str, str] | None = None, title: str = "",

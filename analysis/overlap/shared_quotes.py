@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .components import component_roots
+
 __all__ = [
     "QuoteUnit",
     "QuoteMatch",
@@ -221,25 +223,17 @@ def shared_quotes(units: Iterable[QuoteUnit], min_score: float = MIN_SCORE,
     in that article's text.
     """
     units = sorted(units, key=lambda u: ((doc_order or {}).get(u.doc, 0), u.doc, u.start, u.end))
-    parent = list(range(len(units)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     normalised = [_normalise_map(u.text) for u in units]
     norms = [n for n, _ in normalised]
-    for i, j in _candidates(units, norms):
+
+    def matching(i: int, j: int) -> bool:
         short, long = (i, j) if len(norms[i]) <= len(norms[j]) else (j, i)
-        if _match(norms[short], *normalised[long], min_score):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+        return _match(norms[short], *normalised[long], min_score)
+
+    roots = component_roots(len(units), ((i, j) for i, j in _candidates(units, norms) if matching(i, j)))
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(units)):
-        groups[find(i)].append(i)
+    for i, root in enumerate(roots):
+        groups[root].append(i)
     clusters = []
     for root in sorted(groups):
         members = [units[i] for i in groups[root]]
