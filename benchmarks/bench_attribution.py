@@ -1,4 +1,4 @@
-"""Attribution cost against the bare spaCy parse, both timed in one run (issue 4: at most 1.3x).
+"""Attribution cost against the bare spaCy parse, both timed in one run (target: at most 1.3x).
 
     python benchmarks/bench_attribution.py [--n 300] [--model NAME]
 
@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT))
 from analysis.attribution import extract  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.nlp import load_model  # noqa: E402
+from evaluation import data  # noqa: E402
+from evaluation.gold import BBC_ENCODING  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 TARGET = 1.3
 
 
@@ -35,7 +36,7 @@ def main(argv=None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the project's)")
     args = parser.parse_args(argv)
 
-    corpus = load_corpus(BBC, encoding="utf-8,cp1252")
+    corpus = load_corpus(data.require("bbc"), encoding=BBC_ENCODING)
     texts = [d.text for d in corpus.documents[: args.n]]
     nlp = load_model(args.model)
     list(nlp.pipe(texts[:5]))  # warm-up: lazy initialisation is not part of either figure

@@ -1,14 +1,18 @@
-"""Attribution quality on the seeds gold fixture and on LitBank, extractor beside textacy.
+"""Attribution quality on the seeds gold and on LitBank, extractor beside textacy; figures recorded.
 
 Usage: ``python benchmarks/score_attributions.py [--litbank-limit N] [--json]``
 
-The extractor is scored as graders score it: the output of
-``python -m analysis attributions PATH... --format jsonl`` (run in-process).
-textacy 0.13 ``direct_quotations`` is the baseline on the same parses (the
-spaCy parse cache is shared); documents where it raises ``ValueError`` give
-no quotes and are counted. LitBank is fiction with direct speech only, so
-only predicted ``direct`` and ``mixed`` attributions are scored there, one
-record per quoted stretch (LitBank annotates each part of a split quote).
+The extractor is scored on what a user gets: the output of ``python -m
+analysis attributions PATH... --format jsonl`` (run in-process). textacy 0.13
+``direct_quotations`` is the baseline on the same parses (the spaCy parse
+cache is shared); documents where it raises ``ValueError`` give no quotes and
+are counted. LitBank is fiction with direct speech only, so only predicted
+``direct`` and ``mixed`` attributions are scored there, one record per quoted
+stretch (LitBank annotates each part of a split quote). LitBank's first
+``LITBANK_TEST_WORKS`` works are scored on their own as well: the tests' floor
+runs on them. The figures go to the ``seeds`` and ``litbank`` entries of the
+``attribution`` section of ``benchmarks/results/quality.json``
+(``score_bbc_gold.py`` records the BBC sets beside them).
 """
 from __future__ import annotations
 
@@ -21,68 +25,82 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import evaluation as ev  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.nlp import load_model, parse  # noqa: E402
+from evaluation import data  # noqa: E402
+from evaluation import score as ev  # noqa: E402
+from evaluation.gold import GOLD_SETS, SEEDS, save_results  # noqa: E402
+from evaluation.litbank import load_litbank  # noqa: E402
+from evaluation.predict import run_cli_attributions  # noqa: E402
+from evaluation.textacy_quotes import textacy_direct_quotations  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-SEEDS = ROOT / "seeds"
-SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds_attributions_gold.jsonl"
-LITBANK = SHARED / "corpora" / "litbank_quotations"
-FIGURES = ("content_precision", "content_recall", "content_f1",
-           "content_speaker_precision", "content_speaker_recall", "content_speaker_f1")
+#: the LitBank works the tests score (a subset, to keep the test short)
+LITBANK_TEST_WORKS = 40
 
 
-def seeds_rows(nlp) -> list[dict]:
-    gold = ev.load_jsonl(SEEDS_GOLD)
+def seeds_entry(nlp) -> dict:
+    gold_set = GOLD_SETS["seeds"]
+    gold = gold_set.load()
     corpus = load_corpus(SEEDS)
-    ours = ev.run_cli_attributions([SEEDS])
+    ours = ev.score_attributions(run_cli_attributions([SEEDS]), gold)
     parsed = dict(zip(corpus.ids, parse(corpus.texts, nlp)))
-    baseline, raising = ev.textacy_direct_quotations(parsed)
-    return [
-        _row("seeds", "extractor", ev.score_attributions(ours, gold), len(corpus), 0),
-        _row("seeds", "textacy", ev.score_attributions(baseline, gold), len(corpus), len(raising)),
-    ]
+    baseline, raising = textacy_direct_quotations(parsed)
+    textacy = {**ev.figures(ev.score_attributions(baseline, gold)), "docs_raising": len(raising)}
+    return gold_set.result(ev.figures(ours), len(corpus), textacy=textacy)
 
 
-def litbank_rows(nlp, limit: int | None) -> list[dict]:
-    litbank = ev.load_litbank(LITBANK, limit=limit)
+def _litbank_scores(limit: int | None) -> tuple:
+    litbank = load_litbank(data.require("litbank_quotations"), limit=limit)
     with tempfile.TemporaryDirectory() as tmp:
-        ours = ev.run_cli_attributions([litbank.write_texts(Path(tmp) / "litbank")])
+        ours = run_cli_attributions([litbank.write_texts(Path(tmp) / "litbank")])
     ours = ev.explode_contents(ev.filter_kinds(ours))
+    return litbank, ev.score_attributions(ours, litbank.gold, "name_token")
+
+
+def litbank_entry(nlp, limit: int | None) -> dict:
+    gold_set = GOLD_SETS["litbank"]
+    litbank, ours = _litbank_scores(limit)
     parsed = dict(zip(litbank.texts, parse(list(litbank.texts.values()), nlp)))
-    baseline, raising = ev.textacy_direct_quotations(parsed)
+    baseline, raising = textacy_direct_quotations(parsed)
+    textacy = {**ev.figures(ev.score_attributions(baseline, litbank.gold, "name_token")),
+               "docs_raising": len(raising)}
+    _, first = _litbank_scores(LITBANK_TEST_WORKS)
     n = len(litbank.texts)
-    return [
-        _row("litbank", "extractor", ev.score_attributions(ours, litbank.gold, "name_token"), n, 0),
-        _row("litbank", "textacy", ev.score_attributions(baseline, litbank.gold, "name_token"), n,
-             len(raising)),
-    ]
+    return gold_set.result(ev.figures(ours), n, label=f"{gold_set.label} ({n} works, direct speech)",
+                           textacy=textacy, first_works={"n_docs": LITBANK_TEST_WORKS, **ev.figures(first)})
 
 
-def _row(corpus: str, system: str, score: dict, n_docs: int, n_raising: int) -> dict:
-    row = {"corpus": corpus, "system": system, "docs": n_docs, "docs_raising": n_raising,
-           "gold": score["n_gold"], "predicted": score["n_predicted"], "matched": score["n_matched"]}
-    row.update({k: score[k] for k in FIGURES})
-    row["recall_by_kind"] = {k: v["content_recall"] for k, v in score["recall_by_kind"].items()}
-    return row
+def rows(entries: dict) -> list[dict]:
+    """One row per gold set and system, as printed."""
+    out = []
+    for name, entry in entries.items():
+        for system, figures in (("extractor", entry), ("textacy", entry["textacy"])):
+            row = {"corpus": name, "system": system, "docs": entry["n_docs"],
+                   "docs_raising": figures.get("docs_raising", 0), "gold": figures["n_gold"],
+                   "predicted": figures["n_predicted"], "matched": figures["n_matched"]}
+            row.update({k: figures[k] for k in ev.FIGURES})
+            row["recall_by_kind"] = {k: v["content_recall"] for k, v in figures["recall_by_kind"].items()}
+            out.append(row)
+    return out
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--litbank-limit", type=int, default=None,
-                        help="score only the first N LitBank works (default all 100)")
+                        help="score only the first N LitBank works (default all 100; not recorded)")
     parser.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     args = parser.parse_args(argv)
     nlp = load_model()
-    rows = seeds_rows(nlp) + litbank_rows(nlp, args.litbank_limit)
+    entries = {"seeds": seeds_entry(nlp), "litbank": litbank_entry(nlp, args.litbank_limit)}
+    if args.litbank_limit is None:
+        save_results(entries)
     if args.json:
-        for row in rows:
+        for row in rows(entries):
             print(json.dumps(row))
         return 0
     import pandas as pd
 
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows(entries))
     with pd.option_context("display.width", 250, "display.max_columns", None,
                            "display.max_colwidth", 120):
         print(frame.drop(columns="recall_by_kind").to_string(index=False))

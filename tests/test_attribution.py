@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import attribution as at
-from analysis.corpus import Corpus, Document, load_corpus
+from analysis.corpus import Corpus, Document
 from analysis.credits import credits
 from analysis.nlp import parse_corpus
 from analysis.text import Span
@@ -347,7 +347,7 @@ def test_first_300_bbc_articles_never_raise_and_offsets_hold(nlp, bbc):
 
 
 # --------------------------------------------------------------------------
-# generality rules checked on the blind BBC gold (issue 4)
+# generality rules checked on the blind BBC gold
 
 
 def test_quote_reopened_after_a_sentence_end_is_one_attribution_and_the_next_cue_starts_another(run):

@@ -1,14 +1,17 @@
-"""The attribution scorer: half-and-half overlap rule, one-to-one matching, speaker rules, LitBank loader."""
+"""The attribution scorer: half-and-half overlap rule, one-to-one matching, speaker rules, LitBank loader,
+the gold registry."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from analysis import evaluation as ev
 from analysis.errors import AnalysisError
 from evaluation import data
+from evaluation import score as ev
+from evaluation.gold import GOLD_SETS
+from evaluation.litbank import load_litbank
+from evaluation.predict import run_cli_attributions
 
 LITBANK = data.find("litbank_quotations")
 
@@ -134,7 +137,7 @@ def test_load_jsonl_names_bad_line(tmp_path):
 
 
 def test_litbank_loader_rebuilds_text_and_offsets():
-    litbank = ev.load_litbank(LITBANK)
+    litbank = load_litbank(LITBANK)
     assert len(litbank.texts) == 100 and len(litbank.gold) == 1765
     for g in litbank.gold:
         span = g["content"][0]
@@ -150,4 +153,23 @@ def test_litbank_loader_rebuilds_text_and_offsets():
 
 def test_cli_failure_becomes_an_analysis_error(tmp_path):
     with pytest.raises(AnalysisError, match="exited 2"):
-        ev.run_cli_attributions([tmp_path / "missing"])
+        run_cli_attributions([tmp_path / "missing"])
+
+
+def test_gold_registry_points_at_its_files():
+    for name, gold_set in GOLD_SETS.items():
+        assert gold_set.name == name and gold_set.label
+        if gold_set.built:
+            assert gold_set.path.is_file() and gold_set.module().GOLD
+        else:
+            assert gold_set.path is None and data.find(gold_set.corpus) is not None
+
+
+def test_without_beliefs_drops_belief_gold_and_their_matches():
+    belief = {**rec((20, 30)), "cue": {"start": 0, "end": 5, "text": "think"}}
+    gold = [rec((0, 10)), belief]
+    predicted = [rec((0, 10)), rec((20, 30)), rec((40, 50))]
+    kept_pred, kept_gold = ev.without_beliefs(predicted, gold,
+                                              lambda g: (g.get("cue") or {}).get("text") == "think")
+    assert kept_gold == [gold[0]]
+    assert kept_pred == [predicted[0], predicted[2]]  # the unmatched prediction stays a false positive

@@ -1,12 +1,12 @@
-"""Score attribution output against gold annotations (seeds fixture, LitBank quotations).
+"""Score attribution records against gold annotations: the overlap rule.
 
-Matching rule (issue 4): a gold attribution is *found* when a predicted
-attribution of the same document has content that covers at least half of
-the gold content and lies at least half inside it. Multi-span contents are
-compared as the union of their spans (overlap = characters shared by the two
-unions). Gold and predictions are paired one-to-one, greedily by overlap
-(ties: speaker right first, then gold order, then prediction order), so the
-result does not depend on dict or set ordering.
+Matching rule: a gold attribution is *found* when a predicted attribution of
+the same document has content that covers at least half of the gold content
+and lies at least half inside it. Multi-span contents are compared as the
+union of their spans (overlap = characters shared by the two unions). Gold
+and predictions are paired one-to-one, greedily by overlap (ties: speaker
+right first, then gold order, then prediction order), so the result does not
+depend on dict or set ordering.
 
 Speaker rule: the speaker of a matched pair is right when the predicted
 ``source`` mention overlaps the gold ``source`` span. When the gold source is
@@ -21,34 +21,35 @@ instead of source spans; there the id's name part ("Winnie_Verloc-3" ->
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import AnalysisError
+from analysis.errors import AnalysisError
+from analysis.text import covered_length, merge_spans
 
 __all__ = [
     "load_jsonl",
     "write_jsonl",
     "content_spans",
+    "strip_marks",
     "overlap",
     "content_matches",
     "match_attributions",
     "score_attributions",
+    "figures",
+    "without_beliefs",
     "source_overlap_speaker",
     "name_token_speaker",
+    "litbank_name",
     "SPEAKER_RULES",
     "explode_contents",
     "filter_kinds",
-    "run_cli_attributions",
-    "LitBank",
-    "load_litbank",
     "DIRECT_KINDS",
-    "textacy_direct_quotations",
+    "COUNTS",
+    "FIGURES",
 ]
 
 DIRECT_KINDS = ("direct", "mixed")
@@ -58,7 +59,12 @@ _NAME_STOPWORDS = frozenset(
     "the a an of for and to in on at by mr mrs miss ms dr sir lady lord madam madame mister "
     "monsieur st old young".split()
 )
+#: marks and dashes at a content's edges, which gold contents leave out
 _QUOTE_EDGE = "\"'“”‘’«»„‟‚‛`_—–- \n\t"
+#: the counts and the figures of a score that results keep
+COUNTS = ("n_gold", "n_predicted", "n_matched", "n_matched_speaker")
+FIGURES = ("content_precision", "content_recall", "content_f1",
+           "content_speaker_precision", "content_speaker_recall", "content_speaker_f1")
 
 
 # --------------------------------------------------------------------------
@@ -94,21 +100,16 @@ def content_spans(record: dict) -> list[tuple[int, int]]:
     value = record.get("contents") or record.get("content") or []
     if isinstance(value, dict):
         value = [value]
-    return _union((int(s["start"]), int(s["end"])) for s in value)
+    return merge_spans((int(s["start"]), int(s["end"])) for s in value)
 
 
-def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
-def _length(spans: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in spans)
+def strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quote marks and dashes at the edges: gold content excludes them, as in the seeds."""
+    while start < end and text[start] in _QUOTE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_EDGE:
+        end -= 1
+    return start, end
 
 
 def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
@@ -126,7 +127,7 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 def content_matches(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> int:
     """Shared characters when the half-and-half rule holds, else 0."""
     shared = overlap(gold, pred)
-    if shared and 2 * shared >= _length(gold) and 2 * shared >= _length(pred):
+    if shared and 2 * shared >= covered_length(gold) and 2 * shared >= covered_length(pred):
         return shared
     return 0
 
@@ -298,147 +299,18 @@ def explode_contents(records: Iterable[dict]) -> list[dict]:
     return out
 
 
-# --------------------------------------------------------------------------
-# textacy baseline
+def figures(score: dict) -> dict:
+    """What results keep of a :func:`score_attributions` score: counts, figures, recall by kind."""
+    return {k: score[k] for k in (*COUNTS, *FIGURES, "recall_by_kind")}
 
 
-def _token_span(tokens) -> dict | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return None
-    doc = tokens[0].doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+def without_beliefs(predicted: list[dict], gold: list[dict],
+                    is_belief: Callable[[dict], bool]) -> tuple[list[dict], list[dict]]:
+    """Gold minus belief attributions, predictions minus those matched to one.
 
-
-def textacy_direct_quotations(parsed: dict) -> tuple[list[dict], list[str]]:
-    """textacy's ``direct_quotations`` as attribution records, per parsed ``{doc_id: Doc}``.
-
-    textacy raises ``ValueError`` on unbalanced quotation marks; such
-    documents give no records and are returned as the second value.
+    Predictions matched to a belief gold are dropped too, so they count
+    neither as hits nor as false positives.
     """
-    from textacy.extract.triples import direct_quotations
-
-    records, raising = [], []
-    for doc_id, doc in parsed.items():
-        try:
-            triples = list(direct_quotations(doc))
-        except ValueError:
-            raising.append(doc_id)
-            continue
-        for triple in triples:
-            start, end = _strip_marks(doc.text, triple.content.start_char, triple.content.end_char)
-            source = _token_span(triple.speaker)
-            records.append({
-                "doc": doc_id, "kind": "direct",
-                "content": [{"start": start, "end": end, "text": doc.text[start:end]}],
-                "cue": _token_span(triple.cue), "source": source,
-                "speaker": source["text"] if source else "",
-            })
-    return records, raising
-
-
-# --------------------------------------------------------------------------
-# the CLI as graders run it
-
-
-def run_cli_attributions(paths: Iterable[str | Path], extra_args: Iterable[str] = ()) -> list[dict]:
-    """Run ``python -m analysis attributions PATH... --format jsonl`` in-process; parsed records."""
-    from .cli import main
-
-    argv = ["attributions", *map(str, paths), "--format", "jsonl", *extra_args]
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(argv)
-        except SystemExit as exit_:  # argparse rejects the arguments
-            code = exit_.code
-    if code != 0:
-        raise AnalysisError(f"attributions CLI exited {code}: {err.getvalue().strip()}")
-    return [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
-
-
-# --------------------------------------------------------------------------
-# LitBank quotations
-
-
-@dataclass
-class LitBank:
-    """Rebuilt texts ``{doc_id: text}`` and gold direct quotes as attribution records."""
-
-    texts: dict[str, str]
-    gold: list[dict]
-
-    def write_texts(self, folder: str | Path) -> Path:
-        """Write each text as ``folder/<doc>.txt`` so the CLI can read them."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for doc_id, text in self.texts.items():
-            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        return folder
-
-
-def _token_offsets(lines: list[str]) -> list[list[tuple[int, int]]]:
-    """Character span of every token, sentences and tokens joined by one space."""
-    offsets, pos = [], 0
-    for line in lines:
-        row = []
-        for token in line.split(" "):
-            row.append((pos, pos + len(token)))
-            pos += len(token) + 1
-        offsets.append(row)
-    return offsets
-
-
-def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop quote marks and dashes at the edges: gold content excludes them, as in the seeds."""
-    while start < end and text[start] in _QUOTE_EDGE:
-        start += 1
-    while end > start and text[end - 1] in _QUOTE_EDGE:
-        end -= 1
-    return start, end
-
-
-def _read_litbank_work(ann_path: Path) -> tuple[str, str, list[dict]]:
-    doc_id = ann_path.stem.removesuffix("_brat")
-    lines = ann_path.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
-    while lines and lines[-1] == "":
-        lines.pop()
-    # One sentence a line is LitBank's tokenisation, not paragraphing: a newline would read as a
-    # paragraph break and cut multi-sentence quotes (content F1 0.878 -> 0.886, speaker 0.24 -> 0.34).
-    text = " ".join(lines)
-    offsets = _token_offsets(lines)
-    rows = [r.split("\t") for r in ann_path.read_text(encoding="utf-8").splitlines() if r.strip()]
-    speakers = {r[1]: r[2] for r in rows if r[0] == "ATTRIB"}
-    gold = []
-    for r in rows:
-        if r[0] != "QUOTE":
-            continue
-        s_sent, s_tok, e_sent, e_tok = map(int, r[2:6])
-        start, end = offsets[s_sent][s_tok][0], offsets[e_sent][e_tok][1]
-        if " ".join(text[start:end].split()) != " ".join(r[6].split()):
-            raise AnalysisError(f"{ann_path}: quote {r[1]} does not match the rebuilt text")
-        start, end = _strip_marks(text, start, end)
-        gold.append({
-            "doc": doc_id, "kind": "direct", "quote_id": r[1],
-            "content": [{"start": start, "end": end, "text": text[start:end]}],
-            "cue": None, "source": None,
-            "speaker": speakers.get(r[1], ""), "speaker_type": "person",
-        })
-    gold.sort(key=lambda g: g["content"][0]["start"])
-    return doc_id, text, gold
-
-
-def load_litbank(root: str | Path, limit: int | None = None) -> LitBank:
-    """Load ``root`` (the ``litbank_quotations`` folder or its ``tsv`` folder), works in name order."""
-    root = Path(root)
-    tsv = root if list(root.glob("*_brat.ann")) else root / "quotations" / "tsv"
-    paths = sorted(tsv.glob("*_brat.ann"))
-    if not paths:
-        raise AnalysisError(f"{root}: no LitBank *_brat.ann files found")
-    texts, gold = {}, []
-    for path in paths[:limit]:
-        doc_id, text, quotes = _read_litbank_work(path)
-        texts[doc_id] = text
-        gold.extend(quotes)
-    return LitBank(texts, gold)
+    matched_to_belief = {m.pred for m in match_attributions(predicted, gold) if is_belief(gold[m.gold])}
+    return ([p for i, p in enumerate(predicted) if i not in matched_to_belief],
+            [g for g in gold if not is_belief(g)])

@@ -1,0 +1,93 @@
+"""Attributions of an article and of a corpus: the rules run in order.
+
+Reports from verbs, nouns and "according to" (:mod:`.reports`), quotes
+attached to them (:mod:`.attach`), duplicates dropped, follow-on quotes
+linked, speakers resolved (:mod:`.resolve`); across a corpus, speaker names
+merged (:mod:`.speaker_merge`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..corpus import Corpus
+from ..nlp import parse_corpus
+from ..text import Span
+from .attach import attach_quotes, inherit_follow_ons
+from .context import Context
+from .draft import Draft
+from .records import Attribution, record
+from .reports import according_drafts, noun_drafts, verb_drafts
+from .resolve import Resolver
+from .speaker_merge import canonical_maps, merge_speakers, speaker_names
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One attribution per content: identical content spans keep the most confident."""
+    best: dict[tuple, Draft] = {}
+    for d in drafts:
+        key = tuple(sorted(d.contents))
+        if key not in best or d.confidence > best[key].confidence:
+            best[key] = d
+    return list(best.values())
+
+
+def _finalise(ctx: Context, d: Draft) -> Attribution:
+    def span(pair):
+        return None if pair is None else Span(*pair)
+
+    contents = [Span(s, e) for s, e in sorted(d.contents) if e > s]
+    conf = d.confidence
+    if not d.speaker:
+        conf -= 0.2
+    elif d.source_tok is not None and d.source_tok.pos_ == "PRON":
+        conf -= 0.1
+    return Attribution(
+        kind=d.kind, contents=contents, cue=span(d.cue), source=span(d.source), speaker=d.speaker,
+        speaker_type=d.speaker_type if d.speaker or d.speaker_type != "unknown" else "unknown",
+        speaker_role=d.speaker_role, confidence=round(max(0.05, min(conf, 0.99)), 2),
+    )
+
+
+def extract(doc) -> list[Attribution]:
+    """All attributions of one parsed article, in text order; never raises on odd text."""
+    if doc is None or not doc.text.strip():
+        return []
+    if not doc.has_annotation("DEP"):
+        # a pipeline without a dependency parser: the rules have nothing to read (and spaCy's
+        # token.children can crash on such a doc); analysis.pipeline warns about it once
+        return []
+    ctx = Context(doc)
+    drafts = verb_drafts(ctx) + according_drafts(ctx) + noun_drafts(ctx)
+    drafts = attach_quotes(ctx, drafts)
+    drafts = [d for d in drafts if d.contents and not ctx.in_boilerplate(d.start)]
+    drafts = _dedupe(drafts)
+    inherit_follow_ons(drafts)
+    resolver = Resolver(ctx)
+    done: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.inherited is not None, d.start)):
+        resolver.resolve(d, done)
+        done.append(d)
+    out = [_finalise(ctx, d) for d in drafts]
+    return sorted([a for a in out if a.contents],
+                  key=lambda a: (a.start, a.contents[-1].end, a.kind))
+
+
+def extract_corpus(corpus: Corpus, nlp=None, parsed: dict | None = None) -> dict[str, list[Attribution]]:
+    """``{doc_id: [Attribution]}`` for a corpus, person names merged across documents."""
+    parsed = parsed if parsed is not None else parse_corpus(corpus, nlp)
+    result = {d.id: extract(parsed[d.id]) for d in corpus}
+    persons: set[str] = set()
+    bodies: Counter = Counter()
+    for d in corpus:
+        p, b = speaker_names(result[d.id], parsed[d.id])
+        persons |= p
+        bodies += b
+    canon, body_canon = canonical_maps(persons, bodies)
+    return {doc_id: merge_speakers(atts, canon, body_canon) for doc_id, atts in result.items()}
+
+
+def attribution_records(corpus: Corpus, nlp=None, parsed: dict | None = None,
+                        attributions: dict | None = None) -> list[dict]:
+    """Every attribution of the corpus as CLI-schema dicts, documents in corpus order."""
+    attributions = attributions if attributions is not None else extract_corpus(corpus, nlp, parsed)
+    return [record(d.id, d.text, a) for d in corpus for a in attributions.get(d.id, [])]
