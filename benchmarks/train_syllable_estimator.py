@@ -1,8 +1,9 @@
 """Fit the spelling-only syllable estimator and write ``analysis/data/syllable_estimator.json``.
 
 Training words: CMUdict entries (letters only) that never occur in the BBC
-corpus (``../shared/corpora/bbc``), labelled with their fewest syllables (the
-same pronunciation :func:`analysis.readability.count_syllables` takes). Every
+corpus (optional data, ``evaluation.data.require("bbc")``), labelled with their
+fewest syllables (the same pronunciation :func:`analysis.readability.count_syllables`
+takes). Every
 word of the BBC corpus is held out, so ``readability_validity.py`` measures the
 estimator on words it has never seen. Deterministic: same inputs, same file.
 
@@ -21,9 +22,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.readability import SYLLABLE_MODEL_FILE, estimator_features  # noqa: E402
+from analysis.readability.syllables import SYLLABLE_MODEL_FILE, estimator_features  # noqa: E402
+from evaluation import data  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 MIN_DOC_FREQ = 3  # features seen in fewer training words are dropped
 ALPHA = 0.3       # ridge penalty
 MIN_WEIGHT = 0.005
@@ -31,7 +32,7 @@ MIN_WEIGHT = 0.005
 
 def bbc_vocabulary() -> set[str]:
     words = set()
-    for path in sorted(BBC.rglob("*.txt")):
+    for path in sorted(data.require("bbc").rglob("*.txt")):
         text = path.read_bytes().decode("utf-8", "replace")
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
     return words
