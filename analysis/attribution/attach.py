@@ -9,7 +9,7 @@ of the quote before it (follow-on paragraphs).
 from __future__ import annotations
 
 from ..quotes import QuoteSpan
-from ..text import Span
+from ..text import Span, merge_spans
 from .context import Context
 from .cues import cue_span, is_cue_verb
 from .draft import Draft, is_belief
@@ -17,7 +17,7 @@ from .lexicon import (
     EVIDENCE_VERBS, MAX_CUE_GAP, MAX_MIXED_LEAD, MAX_NAME_WORDS, QUOTE_ONLY_VERBS, REPORT_VERBS,
     VERDICT_NOUNS)
 from .sources import holder_span, source_span, subject
-from .spans import WORD, overlap, tok_span
+from .spans import WORD, SpanIndex, any_overlap, overlap, prev_char, tok_span
 
 
 def _quote_groups(ctx: Context) -> list[list[QuoteSpan]]:
@@ -83,13 +83,14 @@ def _nearest_cue(ctx: Context, group: list[QuoteSpan]):
         if nxt.start_char - close_pos <= 3 and len(nxt) <= 15 and ctx.quote_at(nxt.start_char + 1) is None:
             sents.append(s_hi + 1)
     colon = False
-    if s_lo > 0 and ctx.text[:open_pos].rstrip().endswith(":"):
+    before_open = prev_char(ctx.text, open_pos)
+    if s_lo > 0 and before_open == ":":
         sents.insert(0, s_lo - 1)
         colon = True
-    elif ctx.text[ctx.sents[s_lo].start_char:open_pos].rstrip().endswith(":"):
+    elif prev_char(ctx.text, open_pos, ctx.sents[s_lo].start_char) == ":":
         colon = True
     lexicon = (REPORT_VERBS | QUOTE_ONLY_VERBS) - EVIDENCE_VERBS
-    lead_in = ctx.text[:open_pos].rstrip().endswith((":", ","))  # 'he said, / "...'
+    lead_in = before_open in (":", ",")  # 'he said, / "...'
     governors = _governors(ctx, group)
     para, last_para = ctx.para_of(start), ctx.para_of(max(start, end - 1))
     # a line break inside a sentence ('"...?"' / 'said he.'): the next line goes on in lower case
@@ -129,11 +130,11 @@ def _nearest_cue(ctx: Context, group: list[QuoteSpan]):
     return best
 
 
-def _frame_of(ctx: Context, group: list[QuoteSpan], drafts: list[Draft]):
+def _frame_of(ctx: Context, group: list[QuoteSpan], drafts: list[Draft], index: SpanIndex):
     """The report whose content is this quote ("direct") or holds it as a fragment ("mixed")."""
     glen = sum(q.end - q.start for q in group)
     mixed = None
-    for d in drafts:
+    for d in (drafts[i] for i in index.query(group[0].start, group[-1].end)):
         if d.cue_tok is not None and (ctx.in_quote(d.cue_tok) or is_belief(d)):
             continue  # a report nested inside a quotation, or a stance: not the quotation's frame
         shared = sum(overlap(c, (q.start, q.end)) for c in d.contents for q in group)
@@ -173,15 +174,22 @@ def _headline(ctx: Context, para: Span) -> bool:
 def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Turn quotes into direct attributions, or mark the reports that contain them mixed."""
     by_cue = {d.cue_tok.i: d for d in drafts if d.cue_tok is not None}
+    quoted = merge_spans((q.start, q.end) for q in ctx.quotes)
+    quoted_starts = [s for s, _ in quoted]
     # '"...," thought Alice': a stance verb outside quotes whose clause holds a quote is no report
     out = [d for d in drafts if not (is_belief(d) and not ctx.in_quote(d.cue_tok) and any(
-        overlap(c, (q.start, q.end)) for c in d.contents for q in ctx.quotes))]
+        any_overlap(quoted, quoted_starts, s, e) for s, e in d.contents))]
+    index = SpanIndex()  # the drafts by their contents, kept current as quotes reshape them
+    number = {id(d): i for i, d in enumerate(drafts)}
+    for i, d in enumerate(drafts):
+        index.add(i, d.contents)
     for group in _quote_groups(ctx):
         contents = [(q.start, q.end) for q in group]
         para = ctx.para_of(group[0].start)
-        frame = _frame_of(ctx, group, drafts)
+        frame = _frame_of(ctx, group, drafts, index)
         if frame is not None:
             kind, d = frame
+            index.add(number[id(d)], contents)
             if kind == "direct":
                 d.kind = "according_to" if d.kind == "according_to" else "direct"
                 d.contents = contents
@@ -196,11 +204,12 @@ def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         cue = _nearest_cue(ctx, group)
         if cue is None and para == 0 and _headline(ctx, ctx.paras[0]):
             continue  # a quoted phrase in a headline names nobody: "Users 'lose patience'"
-        host = _run_on_host(ctx, group, drafts) if cue is None else None
+        host = _run_on_host(ctx, group, drafts, index) if cue is None else None
         if host is not None:
             # 'calling Davis "an icon" and he and Dee "American treasures"': one reported clause
             host.kind = "mixed"
             host.contents = [(host.start, group[-1].end)]
+            index.add(number[id(host)], host.contents)
         elif cue is None and (noun := _noun_verdict(ctx, group)) is not None:
             holder = next(c for c in noun.children if c.dep_ == "poss")
             out.append(Draft("direct", contents, tok_span([noun]), holder, holder_span(ctx, holder),
@@ -208,7 +217,7 @@ def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         elif cue is None and (intro := _introducer(ctx, group)) is not None:
             # 'Writing in a paper, Mr X set out his view. "..."': the participle frames the quote
             verb, subj = intro
-            out.append(Draft("direct", contents, tok_span([verb]), subj, source_span(subj),
+            out.append(Draft("direct", contents, tok_span([verb]), subj, source_span(ctx, subj),
                               0.75, para, cue_tok=verb))
         elif cue is None and _quoted_name(ctx, group):
             continue  # 'the show billed as "A Night Of Stars"': a title or slogan, no one speaking
@@ -217,17 +226,19 @@ def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         elif cue.lower_ == "according":
             pobj = next((c for t in cue.children if t.lower_ == "to" for c in t.children
                          if c.dep_ == "pobj"), None)
-            out.append(Draft("according_to", contents, tok_span([cue]), pobj, source_span(pobj),
+            out.append(Draft("according_to", contents, tok_span([cue]), pobj, source_span(ctx, pobj),
                               0.8, para, cue_tok=cue))
         elif _continues_clause(ctx, by_cue.get(cue.i), group):
             # 'said A but B would be "central"': the quoted word ends the same reported clause
             existing = by_cue[cue.i]
             existing.kind = "mixed"
             existing.contents = [(existing.start, group[-1].end)]
+            if id(existing) in number:
+                index.add(number[id(existing)], existing.contents)
         else:
             existing = by_cue.get(cue.i)
             subj = existing.source_tok if existing is not None else subject(ctx, cue)
-            out.append(Draft("direct", contents, cue_span(cue), subj, source_span(subj),
+            out.append(Draft("direct", contents, cue_span(cue), subj, source_span(ctx, subj),
                               0.9 if subj is not None else 0.6, para, cue_tok=cue))
     return out
 
@@ -295,14 +306,16 @@ def _quoted_name(ctx: Context, group: list[QuoteSpan]) -> bool:
     if not inner or not inner[0].isupper() or len(WORD.findall(inner)) > MAX_NAME_WORDS or \
             any(ch in inner for ch in ".!?,;:"):
         return False
-    before = ctx.text[:q.open if q.open is not None else q.start].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
+    before = prev_char(ctx.text, q.open if q.open is not None else q.start)
+    return bool(before) and (before.isalnum() or before in "'’")
 
 
-def _run_on_host(ctx: Context, group: list[QuoteSpan], drafts: list[Draft]) -> Draft | None:
+def _run_on_host(ctx: Context, group: list[QuoteSpan], drafts: list[Draft], index: SpanIndex
+                 ) -> Draft | None:
     """The report whose clause this cue-less quote continues: same sentence, a short joining gap."""
     open_pos = group[0].open if group[0].open is not None else group[0].start
-    for d in drafts:
+    # a host ends at most 40 characters before the opening mark
+    for d in (drafts[i] for i in index.query(max(0, open_pos - 41), open_pos + 1)):
         if d.kind not in ("indirect", "mixed") or len(d.contents) != 1 or d.cue_tok is None \
                 or is_belief(d) or ctx.in_quote(d.cue_tok) or not (d.start < d.end <= open_pos):
             continue

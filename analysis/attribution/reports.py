@@ -74,7 +74,7 @@ def verb_drafts(ctx: Context) -> list[Draft]:
             continue
         if subj is not None and subj.lower_ in EXPLETIVES and subj.dep_ == "nsubjpass":
             subj = None
-        source = source_span(subj)
+        source = source_span(ctx, subj)
         if source is not None and any(overlap(source, c) for c in content):
             continue  # the parser took the object for the subject
         conf = {"clause": 0.8, "frame": 0.65, "parenthetical": 0.7}[how]
@@ -218,7 +218,7 @@ def _raised_report(ctx: Context, verb) -> Draft | None:
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"), None)
     return Draft(kind="indirect", contents=contents, cue=cue_span(verb), source_tok=agent,
-                  source=source_span(agent), confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)
+                  source=source_span(ctx, agent), confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)
 
 
 def _belief_draft(ctx: Context, verb) -> list[Draft]:
@@ -233,7 +233,7 @@ def _belief_draft(ctx: Context, verb) -> list[Draft]:
         return []
     if sum(len(WORD.findall(ctx.text[s:e])) for s, e in content) < 2 or not _has_subject(content, ctx):
         return []
-    source = source_span(subj)
+    source = source_span(ctx, subj)
     if any(overlap(source, c) for c in content):
         return []
     return [Draft(kind="indirect", contents=content, cue=cue_span(verb), source_tok=subj, source=source,
@@ -315,6 +315,6 @@ def according_drafts(ctx: Context) -> list[Draft]:
             continue
         drafts.append(Draft(
             kind="according_to", contents=spans, cue=tok_span([tok, to]), source_tok=pobj,
-            source=source_span(pobj), confidence=0.8, para=ctx.para_of(tok.idx), cue_tok=tok,
+            source=source_span(ctx, pobj), confidence=0.8, para=ctx.para_of(tok.idx), cue_tok=tok,
         ))
     return drafts

@@ -9,13 +9,81 @@ Straw", "Jack Straw") to one name. Speaker types and roles come from
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from .. import speakers as spk
 from .context import Context
 from .draft import Draft
 from .lexicon import RELATIVES
 from .sources import mention_span
+from .spans import SpanIndex
+
+#: speaker types that "it" and "they" can refer back to
+_BODY_TYPES = ("organization", "government body", "media", "anonymous", "news agency", "document")
+
+
+class Antecedents:
+    """The sources already resolved in an article, indexed for "nearest earlier" questions.
+
+    Every question the resolver asks of earlier attributions (the last person
+    before here, the body "it" refers to, the quotation that "I" speaks in, the
+    agency named before) is a bisect or a bucket lookup, not a scan of all of
+    them, so resolution stays linear in the article's length. Ties go to the
+    attribution resolved first, as a scan in order would.
+    """
+
+    def __init__(self):
+        self.drafts: list[Draft] = []
+        self.persons: list[tuple[int, int]] = []  # (source start, number), sorted
+        self.bodies: list[tuple[int, int]] = []
+        self.quotations = SpanIndex()  # direct and mixed attributions with a speaker
+        self.agency: Draft | None = None
+
+    def add(self, d: Draft) -> None:
+        n = len(self.drafts)
+        self.drafts.append(d)
+        if d.speaker and d.kind in ("direct", "mixed"):
+            self.quotations.add(n, d.contents)
+        if d.speaker_type == "news agency" and spk.agency_name(d.speaker) and (
+                self.agency is None or d.start > self.agency.start):
+            self.agency = d
+        if d.speaker and d.source:
+            if d.speaker_type == "person":
+                insort(self.persons, (d.source[0], n))
+            elif d.speaker_type in _BODY_TYPES:
+                insort(self.bodies, (d.source[0], n))
+
+    def quotation_at(self, pos: int) -> Draft | None:
+        """The last resolved direct or mixed attribution whose content holds ``pos``."""
+        hits = [n for n in self.quotations.query(pos, pos + 1)
+                if any(s <= pos < e for s, e in self.drafts[n].contents)]
+        return self.drafts[hits[-1]] if hits else None
+
+    @staticmethod
+    def _first_at(entries: list[tuple[int, int]], start: int) -> int:
+        return bisect_left(entries, (start, -1))
+
+    def person_before(self, pos: int) -> Draft | None:
+        """The resolved person whose source starts last before ``pos``."""
+        i = self._first_at(self.persons, pos)
+        if i == 0:
+            return None
+        return self.drafts[self.persons[self._first_at(self.persons, self.persons[i - 1][0])][1]]
+
+    def body_before(self, pos: int, within: int, anonymous: bool) -> Draft | None:
+        """The nearest earlier body (``anonymous`` sources too, if asked) less than ``within`` before."""
+        entries = self.bodies
+        i = self._first_at(entries, pos)  # entries[:i] start before ``pos``
+        while i > 0:
+            start = entries[i - 1][0]
+            if pos - start >= within:
+                return None
+            first = self._first_at(entries, start)
+            for _, n in entries[first:i]:  # one start: in the order they were resolved
+                if anonymous or self.drafts[n].speaker_type != "anonymous":
+                    return self.drafts[n]
+            i = first
+        return None
 
 
 class Resolver:
@@ -27,6 +95,10 @@ class Resolver:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and spk.clean_name(e.text)
                         and e.text.lower() not in spk.PARTY_WORDS]  # "Labour" tagged PERSON
         self.groups = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.group_ends = [e.end_char for e in self.groups]
+        self.ents = list(doc.ents)
+        self.ent_ends = [e.end_char for e in self.ents]
+        self.earlier = Antecedents()
         self.canon = spk.canonical_names(spk.clean_name(e.text) for e in self.persons)
         surnames: dict[str, set[str]] = {}
         for full in set(self.canon.values()):
@@ -34,6 +106,13 @@ class Resolver:
                 surnames.setdefault(spk.name_key(full), set()).add(full)
         self.by_surname = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
         self.roles = self._role_map()
+        self.role_phrases: dict[str, str] = {}  # the first phrase each name is given
+        self.roles_by_word: dict[str, list[tuple[int, str, str, str]]] = {}  # in text order
+        for entry in self.roles:
+            if entry[3]:
+                self.role_phrases.setdefault(entry[2], entry[3])
+            self.roles_by_word.setdefault(entry[1], []).append(entry)
+        self.role_positions = {w: [e[0] for e in es] for w, es in self.roles_by_word.items()}
         self.person_starts = [e.start_char for e in self.persons]
         # proper-noun subjects the tagger did not call PERSON ("Souness", tagged ORG): he/she may
         # still refer to them
@@ -76,9 +155,13 @@ class Resolver:
         return self.canon.get(clean, clean)
 
     def mention(self, tok) -> spk.Mention:
-        start, end = mention_span(tok)
-        ents = tuple((e.text, e.label_) for e in self.ctx.doc.ents
-                     if e.start_char < end and e.end_char > start)
+        start, end = mention_span(tok, self.ctx.text)
+        ents = []
+        i = bisect_right(self.ent_ends, start)  # the first entity ending after ``start``
+        while i < len(self.ents) and self.ents[i].start_char < end:
+            ents.append((self.ents[i].text, self.ents[i].label_))
+            i += 1
+        ents = tuple(ents)
         first = self.ctx.text[start:end].split()[:1]
         definite = bool(first) and (first[0].lower() in ("the", "his", "her", "its", "their")
                                     or first[0].endswith(("'s", "’s")))
@@ -89,6 +172,9 @@ class Resolver:
         )
 
     def resolve(self, d: Draft, done: list[Draft]) -> None:
+        """Set ``d``'s speaker, type and role; ``done`` are the attributions resolved before it."""
+        for prev in done[len(self.earlier.drafts):]:
+            self.earlier.add(prev)
         if d.inherited is not None:
             src = d.inherited
             d.speaker, d.speaker_type, d.speaker_role = src.speaker, src.speaker_type, src.speaker_role
@@ -130,9 +216,8 @@ class Resolver:
             speaker, kind = name, "person"
         if kind == "news agency" and spk.agency_name(speaker) is None:
             # "the news agency": the agency the article named before
-            earlier = [x for x in done if x.speaker_type == "news agency" and spk.agency_name(x.speaker)]
-            if earlier:
-                speaker = max(earlier, key=lambda x: x.start).speaker
+            if self.earlier.agency is not None:
+                speaker = self.earlier.agency.speaker
         if kind != "person" and tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
             # "McIlroy" (tagged as an organisation) after "James McIlroy" in the same article
             speaker, kind, role = self.by_surname[tok.lower_], "person", self._role_of(speaker)
@@ -213,18 +298,20 @@ class Resolver:
         return None
 
     def _role_of(self, name: str) -> str:
-        for _, _, n, phrase in self.roles:
-            if n == name and phrase:
-                return phrase
-        return ""
+        return self.role_phrases.get(name, "")
 
     def _role_noun(self, tok, m: spk.Mention):
         """ "the spokeswoman" -> the person named as spokeswoman, nearest mention first."""
-        head = tok.lemma_.lower()
-        hits = [(abs(pos - tok.idx), pos > tok.idx, name, phrase)
-                for pos, word, name, phrase in self.roles if word == head]
-        if not hits:
+        word = tok.lemma_.lower()
+        entries = self.roles_by_word.get(word)
+        if not entries:
             return None
+        # the nearest mentions are the last one at or before the token and the first one after it
+        i = bisect_right(self.role_positions[word], tok.idx)
+        near = {pos for pos in (entries[i - 1][0] if i > 0 else None,
+                                entries[i][0] if i < len(entries) else None) if pos is not None}
+        hits = [(abs(pos - tok.idx), pos > tok.idx, name, phrase)
+                for pos, _, name, phrase in entries if pos in near]
         _, _, name, phrase = min(hits)
         return name, m.text.strip() if m.text.strip() else phrase
 
@@ -233,10 +320,8 @@ class Resolver:
         pos = tok.idx
         if tok.lower_ in ("i", "we", "me", "us"):
             # "I told him ..." inside a quotation: the speaker of that quotation
-            outer = [x for x in done if x.speaker and x.kind in ("direct", "mixed")
-                     and any(s <= pos < e for s, e in x.contents)]
-            if outer:
-                src = outer[-1]
+            src = self.earlier.quotation_at(pos)
+            if src is not None:
                 d.speaker, d.speaker_type, d.speaker_role = src.speaker, src.speaker_type, src.speaker_role
                 return
         if kind == "person":
@@ -245,14 +330,11 @@ class Resolver:
                 d.speaker, d.speaker_type, d.speaker_role = cand
                 return
         else:
-            for prev in sorted(done, key=lambda x: -(x.source[0] if x.source else -1)):
-                if prev.source and prev.source[0] < pos and prev.speaker and prev.speaker_type in (
-                        "organization", "government body", "media", "anonymous", "news agency",
-                        "document") and (kind == "group" or prev.speaker_type != "anonymous"):
-                    if pos - prev.source[0] < 1500:
-                        d.speaker, d.speaker_type, d.speaker_role = (prev.speaker, prev.speaker_type,
-                                                                     prev.speaker_role)
-                        return
+            prev = self.earlier.body_before(pos, 1500, anonymous=kind == "group")
+            if prev is not None:
+                d.speaker, d.speaker_type, d.speaker_role = (prev.speaker, prev.speaker_type,
+                                                             prev.speaker_role)
+                return
             ent = self._nearest_group(tok)
             if ent is not None:
                 m = spk.Mention(ent.text, ent.root.lower_, ((ent.text, ent.label_),))
@@ -263,10 +345,9 @@ class Resolver:
     def _nearest_person(self, pos: int, done: list[Draft]):
         """The closest earlier person: a resolved person speaker or a PERSON name as a subject."""
         best = None
-        for prev in done:
-            if prev.speaker_type == "person" and prev.speaker and prev.source and prev.source[0] < pos:
-                if best is None or prev.source[0] > best[0]:
-                    best = (prev.source[0], (prev.speaker, "person", prev.speaker_role))
+        prev = self.earlier.person_before(pos)
+        if prev is not None:
+            best = (prev.source[0], (prev.speaker, "person", prev.speaker_role))
         i = bisect_right(self.person_starts, pos) - 1
         while i >= 0:
             e = self.persons[i]
@@ -300,7 +381,9 @@ class Resolver:
         return best[1]
 
     def _nearest_group(self, tok):
-        for e in reversed(self.groups):
-            if e.end_char <= tok.idx and tok.idx - e.end_char < 600 and e.root.dep_ in ("nsubj", "nsubjpass"):
-                return e
+        i = bisect_right(self.group_ends, tok.idx) - 1  # the last group ending before the token
+        while i >= 0 and tok.idx - self.group_ends[i] < 600:
+            if self.groups[i].root.dep_ in ("nsubj", "nsubjpass"):
+                return self.groups[i]
+            i -= 1
         return None

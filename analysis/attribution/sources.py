@@ -167,12 +167,15 @@ def _orphan_subject(ctx: Context, verb, usable):
     return None
 
 
-def mention_span(tok) -> tuple[int, int]:
-    """The source mention as written: the noun phrase, without relative clauses."""
+def mention_span(tok, text: str) -> tuple[int, int]:
+    """The source mention as written: the noun phrase, without relative clauses.
+
+    ``text`` is the document's text (``Context.text``): ``Doc.text`` joins every
+    token anew on each access, which would make extraction quadratic.
+    """
     if tok.lower_ in RELATIVES or tok.pos_ == "PRON":
         return tok.idx, tok.idx + len(tok.text)
     start, end = subtree_span(tok, exclude_deps=("relcl", "acl", "advcl", "punct", "cc"))
-    text = tok.doc.text
     honorific = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.idx > start
                  and c.lower_ in spk.HONORIFICS]
     if honorific:  # "the Foreign Policy Centre Mr Straw": the name starts at its honorific
@@ -185,11 +188,11 @@ def mention_span(tok) -> tuple[int, int]:
     return trim(text, start, end, SPACE_EDGE)
 
 
-def source_span(subj) -> tuple[int, int] | None:
-    return None if subj is None else mention_span(subj)
+def source_span(ctx: Context, subj) -> tuple[int, int] | None:
+    return None if subj is None else mention_span(subj, ctx.text)
 
 
 def holder_span(ctx: Context, holder) -> tuple[int, int]:
     """The possessor's mention without its "'s"."""
-    s, e = mention_span(holder)
+    s, e = mention_span(holder, ctx.text)
     return trim(ctx.text, s, e - 2 if ctx.text[e - 2:e] in ("'s", "’s") else e, SPACE_EDGE)

@@ -7,6 +7,7 @@ their edges.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 
 #: characters trimmed from a content's edges: quote marks, spaces, separators, dashes
@@ -57,3 +58,48 @@ def letters(text: str, start: int, end: int) -> int:
 def strip_leading_cc(text: str, start: int, end: int) -> tuple[int, int]:
     m = LEADING_CC.match(text, start, end)
     return (m.end(), end) if m and m.end() < end else (start, end)
+
+
+def prev_char(text: str, pos: int, floor: int = 0) -> str:
+    """The last character before ``pos`` (not before ``floor``) that is not whitespace, or "".
+
+    What ``text[floor:pos].rstrip()[-1:]`` gives, without copying the text before ``pos``.
+    """
+    i = pos
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > floor else ""
+
+
+class SpanIndex:
+    """Which items have a span touching a character range: spans kept in fixed-size buckets.
+
+    Queries cost the number of buckets the range covers plus the items found, so
+    looking up every quote's neighbours stays linear in the document's length.
+    Items may be added again with new spans; a query can return an item whose
+    spans have since changed, so callers check the live spans.
+    """
+
+    BUCKET = 512
+
+    def __init__(self):
+        self.buckets: dict[int, set[int]] = {}
+
+    def add(self, item: int, spans) -> None:
+        for s, e in spans:
+            for b in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+                self.buckets.setdefault(b, set()).add(item)
+
+    def query(self, start: int, end: int) -> list[int]:
+        """Items with a span in a bucket that ``[start, end)`` touches, in ascending order."""
+        found: set[int] = set()
+        for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
+            found |= self.buckets.get(b, set())
+        return sorted(found)
+
+
+def any_overlap(sorted_spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``sorted_spans`` (disjoint, sorted; ``starts`` their
+    starts)."""
+    i = bisect_left(starts, end) - 1  # the last span starting before ``end``
+    return i >= 0 and sorted_spans[i][1] > start and end > start
