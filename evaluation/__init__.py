@@ -1,0 +1,1 @@
+"""Evaluation against external attribution corpora (PolNeAR, PARC conventions); no data shipped."""
