@@ -9,8 +9,8 @@ Reads only ``data/train`` of a local PolNeAR checkout (see
 of missed gold, miss / false-positive / speaker-error causes, annotator
 agreement on the multiply annotated articles) and ``examples.md`` (short
 examples per cause). ``--tsv`` writes the cue lexicon of the fit split: per
-gold cue lemma, how often it is a cue, how often the lemma occurs at all in
-fit texts, the content's dependency relation to the cue and the cue's
+gold cue lemma (with its commonest POS), how often it is a cue (with that POS),
+how often the lemma occurs at all in fit texts (with that POS), the ratios, the content's dependency relation to the cue and the cue's
 commonest surface forms. The outputs quote the corpus: keep them out of the
 repository.
 """
@@ -267,10 +267,10 @@ def cue_tsv(docs, parsed, info, path: Path) -> None:
     # "according to": count the phrase
     according = sum(t.lower_ == "according" and t.i + 1 < len(parsed[d.id]) and
                     parsed[d.id][t.i + 1].lower_ == "to" for d in fit_docs for t in parsed[d.id])
-    lines = ["lemma\tpos\tn_cue\tn_lemma_tokens\tn_lemma_tokens_same_pos\tp_cue\tp_cue_same_pos\t"
+    lines = ["lemma\tpos\tn_cue\tn_cue_same_pos\tn_lemma_tokens\tn_lemma_tokens_same_pos\tp_cue\tp_cue_same_pos\t"
              "n_no_source\tn_quoted_content\tcontent_relations\tcontent_shapes\tcue_forms"]
     for lemma, rs in sorted(by_lemma.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        pos = Counter(r["pos"] for r in rs).most_common(1)[0][0]
+        pos, n_same = Counter(r["pos"] for r in rs).most_common(1)[0]
         n = len(rs)
         if lemma == "according to":
             n_all = n_pos = according
@@ -281,8 +281,8 @@ def cue_tsv(docs, parsed, info, path: Path) -> None:
         forms = ",".join(f"{k}:{v}" for k, v in Counter(r["cue_text"].replace("\t", " ").replace("\n", " ")
                                                         for r in rs).most_common(5))
         lines.append("\t".join([
-            lemma.replace("\t", " ") or "-", pos, str(n), str(n_all), str(n_pos),
-            f"{n / n_all:.4f}" if n_all else "", f"{min(n, n_pos) / n_pos:.4f}" if n_pos else "",
+            lemma.replace("\t", " ") or "-", pos, str(n), str(n_same), str(n_all), str(n_pos),
+            f"{n / n_all:.4f}" if n_all else "", f"{n_same / n_pos:.4f}" if n_pos else "",
             str(sum(not r["has_source"] for r in rs)), str(sum(r["quote"] != "none" for r in rs)),
             rel, shp, forms]))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
