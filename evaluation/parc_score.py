@@ -50,6 +50,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping
 
+from analysis.text import merge_spans
 from evaluation import score as ev
 
 __all__ = [
@@ -121,7 +122,7 @@ def speaker_right(gold: dict, pred: dict) -> bool:
     gold_src, pred_src = fragments(gold, "source"), fragments(pred, "source")
     if not gold_src:
         return not pred_src
-    return ev.overlap(ev._union(gold_src), ev._union(pred_src)) > 0
+    return ev.overlap(merge_spans(gold_src), merge_spans(pred_src)) > 0
 
 
 def _outer_record(rec: dict, i: int) -> dict:
