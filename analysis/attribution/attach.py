@@ -213,21 +213,21 @@ def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         elif cue is None and (noun := _noun_verdict(ctx, group)) is not None:
             holder = next(c for c in noun.children if c.dep_ == "poss")
             out.append(Draft("direct", contents, tok_span([noun]), holder, holder_span(ctx, holder),
-                              0.8, para, cue_tok=noun))
+                              0.8, para, cue_tok=noun, how="quote-noun"))
         elif cue is None and (intro := _introducer(ctx, group)) is not None:
             # 'Writing in a paper, Mr X set out his view. "..."': the participle frames the quote
             verb, subj = intro
             out.append(Draft("direct", contents, tok_span([verb]), subj, source_span(ctx, subj),
-                              0.75, para, cue_tok=verb))
+                              0.75, para, cue_tok=verb, how="quote-intro"))
         elif cue is None and _quoted_name(ctx, group):
             continue  # 'the show billed as "A Night Of Stars"': a title or slogan, no one speaking
         elif cue is None:
-            out.append(Draft("direct", contents, None, None, None, 0.4, para, follow_on=True))
+            out.append(Draft("direct", contents, None, None, None, 0.4, para, follow_on=True, how="follow-on"))
         elif cue.lower_ == "according":
             pobj = next((c for t in cue.children if t.lower_ == "to" for c in t.children
                          if c.dep_ == "pobj"), None)
             out.append(Draft("according_to", contents, tok_span([cue]), pobj, source_span(ctx, pobj),
-                              0.8, para, cue_tok=cue))
+                              0.8, para, cue_tok=cue, how="quote-according"))
         elif _continues_clause(ctx, by_cue.get(cue.i), group):
             # 'said A but B would be "central"': the quoted word ends the same reported clause
             existing = by_cue[cue.i]
@@ -239,7 +239,7 @@ def attach_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             existing = by_cue.get(cue.i)
             subj = existing.source_tok if existing is not None else subject(ctx, cue)
             out.append(Draft("direct", contents, cue_span(cue), subj, source_span(ctx, subj),
-                              0.9 if subj is not None else 0.6, para, cue_tok=cue))
+                              0.9 if subj is not None else 0.6, para, cue_tok=cue, how="quote"))
     return out
 
 

@@ -23,6 +23,10 @@ class Draft:
     speaker_role: str = ""
     cue_tok: object | None = None
     follow_on: bool = False            # a bare quote waiting for the previous speaker
+    how: str = ""                      # which rule or relation found the content (a model feature)
+    cue_class: str = ""                # speech, thought or evidence (:mod:`.classes`)
+    score: float | None = None         # the model's probability that this is a PARC attribution
+    extra_cue: tuple[int, int] | None = None  # a preposition that joins the cue ("talked about")
 
     @property
     def start(self) -> int:

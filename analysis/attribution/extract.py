@@ -13,8 +13,11 @@ from ..corpus import Corpus
 from ..nlp import parse_corpus
 from ..text import Span
 from .attach import attach_quotes, inherit_follow_ons
+from .candidates import relation_drafts
 from .context import Context
 from .draft import Draft
+from .model import Model, features, load_model
+from .parc import best_per_cue, fold_follow_ons, outermost, quote_kind, univocal
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
 from .resolve import Resolver
@@ -48,6 +51,34 @@ def _finalise(ctx: Context, d: Draft) -> Attribution:
     )
 
 
+def rule_drafts(ctx: Context) -> list[Draft]:
+    """The hand rules' drafts: reports from verbs, nouns and "according to", quotes attached,
+    duplicates dropped, follow-on quotes linked to the quote before them."""
+    drafts = verb_drafts(ctx) + according_drafts(ctx) + noun_drafts(ctx)
+    drafts = attach_quotes(ctx, drafts)
+    drafts = [d for d in drafts if d.contents and not ctx.in_boilerplate(d.start)]
+    drafts = _dedupe(drafts)
+    inherit_follow_ons(drafts)
+    return drafts
+
+
+def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
+    """Every draft the scorer chooses from: the rules' (follow-on quotes folded into the attribution
+    they continue) and the relation candidates of every possible cue word."""
+    rules = fold_follow_ons(rule_drafts(ctx))
+    seen = {(d.cue_tok.i, tuple(sorted(d.contents))) for d in rules if d.cue_tok is not None}
+    relations = [d for d in relation_drafts(ctx, lexicon)
+                 if (d.cue_tok.i, tuple(sorted(d.contents))) not in seen]
+    return rules + relations
+
+
+def select(drafts: list[Draft], threshold: float) -> list[Draft]:
+    """PARC's choice among scored drafts: the best of each cue above ``threshold``, outermost only,
+    one attribution per stretch of text (:mod:`.parc`)."""
+    drafts = [d for d in best_per_cue(drafts) if (d.score or 0.0) >= threshold]
+    return univocal(outermost(drafts))
+
+
 def extract(doc) -> list[Attribution]:
     """All attributions of one parsed article, in text order; never raises on odd text."""
     if doc is None or not doc.text.strip():
@@ -57,11 +88,13 @@ def extract(doc) -> list[Attribution]:
         # token.children can crash on such a doc); analysis.pipeline warns about it once
         return []
     ctx = Context(doc)
-    drafts = verb_drafts(ctx) + according_drafts(ctx) + noun_drafts(ctx)
-    drafts = attach_quotes(ctx, drafts)
-    drafts = [d for d in drafts if d.contents and not ctx.in_boilerplate(d.start)]
-    drafts = _dedupe(drafts)
-    inherit_follow_ons(drafts)
+    model = load_model()
+    drafts = candidate_drafts(ctx, model.lexicon)
+    for d in drafts:
+        d.score = model.score(features(ctx, d))
+    drafts = select(drafts, model.threshold)
+    for d in drafts:
+        d.kind = quote_kind(ctx, d)
     resolver = Resolver(ctx)
     done: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.inherited is not None, d.start)):

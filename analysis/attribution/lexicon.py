@@ -91,6 +91,18 @@ NOT_SOURCES = frozenset("""plan plans schedule rule rules law laws tradition cus
 instructions interest self-interest need needs script size taste season procedure protocol
 guideline guidelines principle principles wish wishes ability merit merits""".split())
 
+#: prepositions that link a cue to its content ("talked about X", "support for X", "critical of X")
+CONTENT_PREPS = frozenset("""about on for against of to over at with as into toward towards regarding
+behind""".split())
+
+#: verbs that make a noun the cue ("voiced support for", "expressed concern about"): the verb's
+#: subject holds the noun's content
+LIGHT_VERBS = frozenset("""voice express offer give lend throw pledge announce declare reiterate
+raise issue make register signal show""".split())
+
+#: the lemmatiser's slips on cue words: (form, lemma given) -> lemma
+LEMMA_FIXES = {("hoping", "hop"): "hope", ("hoped", "hop"): "hope", ("hopes", "hop"): "hope"}
+
 # --------------------------------------------------------------------------
 # function words
 

@@ -80,7 +80,7 @@ def verb_drafts(ctx: Context) -> list[Draft]:
         conf = {"clause": 0.8, "frame": 0.65, "parenthetical": 0.7}[how]
         drafts.append(Draft(
             kind="indirect", contents=content, cue=cue_span(tok), source_tok=subj,
-            source=source, confidence=conf, para=ctx.para_of(tok.idx), cue_tok=tok,
+            source=source, confidence=conf, para=ctx.para_of(tok.idx), cue_tok=tok, how="rule-" + how,
         ))
         if how == "clause":
             drafts.extend(_aside_drafts(ctx, tok, subj, source))
@@ -90,7 +90,7 @@ def verb_drafts(ctx: Context) -> list[Draft]:
             if frame and not any(overlap(source, c) for c in frame if source is not None):
                 drafts.append(Draft(kind="indirect", contents=frame, cue=cue_span(tok), source_tok=subj,
                                      source=source, confidence=0.65, para=ctx.para_of(tok.idx),
-                                     cue_tok=tok))
+                                     cue_tok=tok, how="rule-request"))
     return drafts
 
 
@@ -110,7 +110,8 @@ def _aside_drafts(ctx: Context, verb, subj, source) -> list[Draft]:
         if not content:
             return []
         return [Draft(kind="indirect", contents=content, cue=tok_span([t]), source_tok=subj,
-                       source=source, confidence=0.7, para=ctx.para_of(t.idx), cue_tok=t)]
+                       source=source, confidence=0.7, para=ctx.para_of(t.idx), cue_tok=t,
+                       how="rule-aside")]
     return []
 
 
@@ -159,7 +160,8 @@ def noun_drafts(ctx: Context) -> list[Draft]:
         if not content:
             continue
         drafts.append(Draft(kind="indirect", contents=content, cue=tok_span([noun]), source_tok=holder,
-                             source=holder_span(ctx, holder), confidence=0.6, para=ctx.para_of(noun.idx), cue_tok=noun))
+                             source=holder_span(ctx, holder), confidence=0.6, para=ctx.para_of(noun.idx), cue_tok=noun,
+                             how="rule-noun"))
     return drafts
 
 
@@ -218,7 +220,8 @@ def _raised_report(ctx: Context, verb) -> Draft | None:
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"), None)
     return Draft(kind="indirect", contents=contents, cue=cue_span(verb), source_tok=agent,
-                  source=source_span(ctx, agent), confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)
+                  source=source_span(ctx, agent), confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb,
+                  how="rule-raised")
 
 
 def _belief_draft(ctx: Context, verb) -> list[Draft]:
@@ -237,7 +240,7 @@ def _belief_draft(ctx: Context, verb) -> list[Draft]:
     if any(overlap(source, c) for c in content):
         return []
     return [Draft(kind="indirect", contents=content, cue=cue_span(verb), source_tok=subj, source=source,
-                   confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb)]
+                   confidence=0.6, para=ctx.para_of(verb.idx), cue_tok=verb, how="rule-belief")]
 
 
 def _tensed_clause(verb) -> bool:
@@ -316,5 +319,6 @@ def according_drafts(ctx: Context) -> list[Draft]:
         drafts.append(Draft(
             kind="according_to", contents=spans, cue=tok_span([tok, to]), source_tok=pobj,
             source=source_span(ctx, pobj), confidence=0.8, para=ctx.para_of(tok.idx), cue_tok=tok,
+            how="according",
         ))
     return drafts

@@ -1,0 +1,304 @@
+"""Relation candidates: for a word that may be a cue, every way a content can hang on it in the parse.
+
+PARC attributions are not only "said that X": a verb's object ("denied *the
+allegations*", "endorsed *Clinton*"), its infinitive ("plans *to run*"), the
+object of a linking preposition ("talked *about the economy*"), an object
+frame ("called *the plan a disaster*"), a raised subject with its complement
+("*Trump* is expected *to win*", "*she* seemed *to embody contradictions*"),
+a noun's clause or prepositional object ("*his* claim *that X*", "support
+*for Sanders*") and an adjective's ("critical *of the deal*"). This module
+proposes one draft per cue word and relation; :mod:`.model` scores them and
+keeps at most one per cue.
+
+The words tried are those of the trained model's cue lexicon and of the hand
+lexicons (:mod:`.lexicon`); every step looks only at a token's children, so
+the pass is linear in the article's length.
+"""
+from __future__ import annotations
+
+from .context import Context
+from .contents import clip, keep
+from .draft import Draft
+from .lexicon import (
+    ADDRESSEE_VERBS, BELIEF_VERBS, CONTENT_PREPS, EXPLETIVES, FRAME_VERBS, LEMMA_FIXES, LIGHT_VERBS,
+    QUOTE_ONLY_VERBS, RELATIVES, REPORT_NOUNS, REPORT_VERBS)
+from .sources import holder_span, source_span, subject
+from .spans import SPACE_EDGE, subtree_span, tok_span, trim
+
+#: coarse parts of speech a cue word may have (prepositions and colons are read by other rules)
+CUE_POS = frozenset(("VERB", "NOUN", "ADJ"))
+#: marks that open a reported clause and belong to the content (PARC)
+_CLAUSE_MARKS = frozenset("that whether if".split())
+#: complements that complete an object frame ("called X Y", "urged X to Y", "saw X as Y")
+_FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
+#: complements of a raised subject ("X is expected to", "X seems unlikely")
+_RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
+_HAND_VERBS = REPORT_VERBS | BELIEF_VERBS | QUOTE_ONLY_VERBS | FRAME_VERBS
+
+
+def norm_lemma(tok) -> str:
+    """The token's lemma, lower case, with the lemmatiser's known slips mended ("hoping" -> hope)."""
+    lemma = tok.lemma_.lower()
+    return LEMMA_FIXES.get((tok.lower_, lemma), lemma)
+
+
+def cue_key(tok) -> str:
+    """``lemma/POS``: how the model's lexicon names a cue word."""
+    return f"{norm_lemma(tok)}/{tok.pos_}"
+
+
+def is_candidate(tok, lexicon) -> bool:
+    """A word worth proposing drafts for: a cue word of the model's lexicon or of the hand lexicons."""
+    if tok.pos_ not in CUE_POS:
+        return False
+    if cue_key(tok) in lexicon:
+        return True
+    lemma = norm_lemma(tok)
+    return (tok.pos_ == "VERB" and lemma in _HAND_VERBS) or (tok.pos_ == "NOUN" and lemma in REPORT_NOUNS)
+
+
+def verb_group(tok, extra=None) -> tuple[int, int]:
+    """A PARC cue: the word with its auxiliaries, modals, negation, particle and the adverbs among
+    them ("has repeatedly called"), plus a linking preposition ("talked about")."""
+    parts = [tok]
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 4:
+            parts.append(c)
+    lo = min(p.i for p in parts)
+    for c in tok.children:
+        if c.dep_ == "advmod" and lo < c.i < tok.i:
+            parts.append(c)
+    if extra is not None:
+        parts.append(extra)
+    doc = tok.doc
+    lo, hi = min(p.i for p in parts), max(p.i for p in parts)
+    # the cue is contiguous: drop an aux or adverb that a subject separates from the verb ("did he say")
+    while lo < tok.i and any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.is_punct
+                             for t in doc[lo + 1:tok.i]):
+        lo = min((p.i for p in parts if p.i > lo), default=tok.i)
+    while hi > tok.i and any(t.is_punct for t in doc[tok.i:hi]):
+        hi = max((p.i for p in parts if p.i < hi), default=tok.i)
+    return tok_span(doc[lo:hi + 1])
+
+
+def _span(ctx: Context, cue, lo_tok, hi_tok, quoted_ok: bool = True) -> list[tuple[int, int]]:
+    """The content from ``lo_tok`` to ``hi_tok``, cut to the cue's paragraph, edges trimmed."""
+    if lo_tok.i > hi_tok.i:
+        return []
+    return keep(ctx, [clip(ctx, cue, lo_tok.idx, hi_tok.idx + len(hi_tok.text))], min_words=1)
+
+
+def _clause(ctx: Context, cue, clause) -> list[tuple[int, int]]:
+    """A clause's subtree; its "that"/"whether" stays (PARC), a leading "and"/"but" does not."""
+    doc = ctx.doc
+    lo, hi = clause.left_edge, clause.right_edge
+    while lo.i < hi.i and (lo.is_punct or lo.dep_ == "cc"):
+        lo = doc[lo.i + 1]
+    return _span(ctx, cue, lo, hi)
+
+
+def _object_frame(tok, obj):
+    """The frame's last part after the object: "called X *Y*", "urged X *to Y*", "saw X *as Y*"."""
+    last = None
+    for c in tok.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in _FRAME_DEPS or (c.dep_ == "prep" and c.lower_ == "as") or \
+                (c.dep_ == "advcl" and c.left_edge.lower_ == "as"):
+            last = c if last is None or c.right_edge.i > last.right_edge.i else last
+    return last
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _draft(ctx, tok, how, contents, source_tok, extra=None, cue=None, source=None) -> Draft:
+    if source is None and source_tok is not None:
+        source = holder_span(ctx, source_tok) if how.startswith("noun") else source_span(ctx, source_tok)
+    return Draft(kind="indirect", contents=contents, cue=cue or verb_group(tok, extra), source_tok=source_tok,
+                 source=source, confidence=0.5, para=ctx.para_of(tok.idx), cue_tok=tok, how=how,
+                 extra_cue=None if extra is None else tok_span([extra]))
+
+
+def _usable_source(ctx: Context, tok, src):
+    """No expletive, and no source inside the content it would report."""
+    if src is None or src.lower_ in EXPLETIVES:
+        return None
+    return src
+
+
+def verb_candidates(ctx: Context, tok) -> list[Draft]:
+    """Drafts for a verb: clause, object, object frame, infinitive, preposition, raised subject."""
+    out: list[Draft] = []
+    kids = list(tok.children)
+    deps = {c.dep_ for c in kids}
+    passive = "auxpass" in deps
+    agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    subj = _usable_source(ctx, tok, subject(ctx, tok))
+    raised_subj = next((c for c in kids if c.dep_ in ("nsubjpass", "nsubj", "csubj", "csubjpass")
+                        and c.i < tok.i), None)
+    lemma = tok.lemma_.lower()
+    has_ccomp = False
+    for c in kids:
+        if c.dep_ == "ccomp":
+            has_ccomp = True
+            content = _clause(ctx, tok, c)
+            if content:
+                out.append(_draft(ctx, tok, "ccomp" if c.i > tok.i else "ccomp-left", content, subj))
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and not (has_ccomp and lemma in ADDRESSEE_VERBS):
+        last = _object_frame(tok, obj)
+        if last is not None:
+            content = _span(ctx, tok, obj.left_edge, last.right_edge)
+            if content:
+                out.append(_draft(ctx, tok, "frame", content, subj))
+        content = _span(ctx, tok, obj.left_edge, obj.right_edge)
+        if content:
+            out.append(_draft(ctx, tok, "dobj", content, subj))
+    for c in kids:
+        if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX") and not (
+                raised_subj is not None and (passive or agent is None) and lemma not in ("want", "plan")):
+            content = _span(ctx, tok, c.left_edge, c.right_edge)
+            if content:
+                out.append(_draft(ctx, tok, "xcomp", content, subj))
+    for p in kids:
+        if p.dep_ != "prep" or p.i < tok.i or p.lower_ not in CONTENT_PREPS:
+            continue
+        obj_of = _pobj(p)
+        if obj_of is None:
+            continue
+        hi = obj_of.right_edge
+        for c in kids:  # "called on Congress to pass a deal": the infinitive joins the content
+            if c.dep_ in ("xcomp", "ccomp") and c.i > hi.i:
+                hi = c.right_edge
+        content = _span(ctx, tok, obj_of.left_edge, hi)
+        if content:
+            extra = p if p.i == tok.i + 1 or all(t.dep_ in ("prt", "advmod", "neg") for t in
+                                                  tok.doc[tok.i + 1:p.i]) else None
+            out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra))
+    if raised_subj is not None and raised_subj.lower_ not in EXPLETIVES | RELATIVES and agent is None \
+            and (passive or raised_subj.dep_ == "nsubj"):
+        comp = next((c for c in kids if c.i > tok.i and (c.dep_ in _RAISED_DEPS or (
+            c.dep_ == "prep" and c.lower_ == "as"))), None)
+        if comp is not None:
+            first = clip(ctx, tok, *subtree_span(raised_subj))
+            second = _span(ctx, tok, comp.left_edge, comp.right_edge)
+            parts = keep(ctx, [first], min_words=1) + second
+            if len(parts) == 2:
+                out.append(_draft(ctx, tok, "raised", parts, None))
+    return out
+
+
+def _noun_source(ctx: Context, noun):
+    """Who holds a cue noun: "*his* support", "*Trump's* claim", "criticism *by X*", or the subject
+    of a light verb ("*Obama* voiced support for")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    by = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for p in c.children if p.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return c
+    return None
+
+
+def noun_candidates(ctx: Context, noun) -> list[Draft]:
+    """Drafts for a noun cue: its "that"/"whether" clause, its prepositional object, or the clause
+    it is the subject of ("his view is that ...")."""
+    out: list[Draft] = []
+    src = _noun_source(ctx, noun)
+    light = noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS \
+        and noun.head.i < noun.i
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "ccomp", "appos", "relcl") and \
+                c.left_edge.lower_ in _CLAUSE_MARKS and c.left_edge.dep_ == "mark":
+            content = _clause(ctx, noun, c)
+            if content:
+                out.append(_noun_draft(ctx, noun, "noun-clause", content, src, light=light))
+        elif c.i > noun.i and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
+            obj = _pobj(c)
+            if obj is not None:
+                content = _span(ctx, noun, obj.left_edge, obj.right_edge)
+                if content:
+                    out.append(_noun_draft(ctx, noun, f"noun-prep-{c.lower_}", content, src, extra=c,
+                                           light=light))
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and head.i > noun.i:
+        comp = next((c for c in head.children if c.i > head.i and c.dep_ in ("ccomp", "attr", "acomp")), None)
+        if comp is not None:
+            content = _clause(ctx, noun, comp)
+            if content:
+                out.append(_noun_draft(ctx, noun, "noun-be", content, src, cue_to=head))
+    return out
+
+
+def _noun_draft(ctx, noun, how, content, src, extra=None, light=False, cue_to=None) -> Draft:
+    toks = [noun] + ([extra] if extra is not None else []) + ([cue_to] if cue_to is not None else [])
+    if light:
+        toks.append(noun.head)
+    doc = noun.doc
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    cue = tok_span(doc[lo:hi + 1])
+    source = None
+    if src is not None:
+        s, e = holder_span(ctx, src) if src.dep_ == "poss" else source_span(ctx, src)
+        source = trim(ctx.text, s, e, SPACE_EDGE)
+    return Draft(kind="indirect", contents=content, cue=cue, source_tok=src, source=source, confidence=0.5,
+                 para=ctx.para_of(noun.idx), cue_tok=noun, how=how,
+                 extra_cue=None if extra is None else tok_span([extra]))
+
+
+def adjective_candidates(ctx: Context, adj) -> list[Draft]:
+    """Drafts for an adjective cue: "confident *that X*", "critical *of X*", "eager *to X*"; the source
+    is the subject of its copula."""
+    out: list[Draft] = []
+    head = adj.head
+    src = None
+    if adj.dep_ in ("acomp", "oprd", "attr") and head.pos_ in ("VERB", "AUX"):
+        src = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    src = _usable_source(ctx, adj, src)
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            content = _clause(ctx, adj, c)
+            how = "adj-" + c.dep_
+        elif c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and _pobj(c) is not None:
+            obj = _pobj(c)
+            content = _span(ctx, adj, obj.left_edge, obj.right_edge)
+            how = f"adj-prep-{c.lower_}"
+        else:
+            continue
+        if content:
+            extra = c if c.dep_ == "prep" else None
+            cue_toks = [adj] + ([extra] if extra is not None else [])
+            out.append(Draft(kind="indirect", contents=content, cue=tok_span(cue_toks), source_tok=src,
+                             source=source_span(ctx, src), confidence=0.5, para=ctx.para_of(adj.idx),
+                             cue_tok=adj, how=how))
+    return out
+
+
+def relation_drafts(ctx: Context, lexicon) -> list[Draft]:
+    """Every relation candidate of the article's possible cue words (see the module's doc)."""
+    out: list[Draft] = []
+    for tok in ctx.doc:
+        if not is_candidate(tok, lexicon) or ctx.in_boilerplate(tok.idx):
+            continue
+        if tok.pos_ == "VERB":
+            found = verb_candidates(ctx, tok)
+        elif tok.pos_ == "NOUN":
+            found = noun_candidates(ctx, tok)
+        else:
+            found = adjective_candidates(ctx, tok)
+        for d in found:
+            if d.source is not None and any(d.source[0] < e and s < d.source[1] for s, e in d.contents):
+                d.source, d.source_tok = None, None  # the parser took part of the content for its subject
+            out.append(d)
+    return out

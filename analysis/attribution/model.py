@@ -1,0 +1,155 @@
+"""The attribution scorer: a logistic regression over parse features of a draft attribution.
+
+The rules (:mod:`.reports`, :mod:`.attach`) and the relation candidates
+(:mod:`.candidates`) propose drafts; this model gives each the probability
+that it is an attribution under PARC conventions (PolNeAR), from its cue
+word, how its content hangs on the cue, its source, the shape of its content
+and where it stands. :mod:`.parc` keeps the best draft of each cue above the
+threshold.
+
+The weights are package data (``analysis/data/attribution_model.json``),
+made by ``benchmarks/train_attribution.py`` from PolNeAR's train articles (our
+``fit`` split only); the file holds feature weights, the cue lexicon (lemma
+and part of speech of words seen as cues) and the threshold, never corpus
+text. Nothing is downloaded.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from .. import speakers as spk
+from .candidates import cue_key, norm_lemma
+from .context import Context
+from .draft import Draft
+from .spans import WORD
+
+#: the shipped weights (package data)
+MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "attribution_model.json"
+
+#: content length buckets (words)
+_LENGTHS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 89)
+
+
+def _bucket(n: int) -> str:
+    for b in _LENGTHS:
+        if n <= b:
+            return str(b)
+    return "more"
+
+
+def _source_features(tok) -> list[str]:
+    if tok is None:
+        return ["src=none"]
+    low = tok.lower_
+    out = [f"src-pos={tok.pos_}", f"src-ent={tok.ent_type_ or '-'}", f"src-dep={tok.dep_}"]
+    if low in spk.PERSONAL_PRONOUNS:
+        out.append(f"src-pron={low}")
+    elif low in ("who", "which", "that"):
+        out.append("src=relative")
+    lemma = tok.lemma_.lower()
+    if lemma in spk.DOCUMENT_WORDS:
+        out.append("src=document")
+    elif lemma in spk.MEDIA_WORDS:
+        out.append("src=media")
+    elif lemma in spk.GOVERNMENT_WORDS:
+        out.append("src=government")
+    elif lemma in spk.TITLE_WORDS or lemma in spk.ROLE_NOUNS or lemma in spk.ANONYMOUS_HEADS:
+        out.append("src=role")
+    return out
+
+
+def features(ctx: Context, d: Draft) -> list[str]:
+    """The draft's features as strings (``name=value``); conjunctions with the cue word included."""
+    text = ctx.text
+    tok = d.cue_tok
+    kind = d.kind
+    how = d.how or "none"
+    out = [f"how={how}", f"kind={kind}", f"kind|how={kind}|{how}"]
+    if tok is None:
+        key = "none"
+        out.append("cue=none")
+    else:
+        key = cue_key(tok) if tok.pos_ in ("VERB", "NOUN", "ADJ") else f"{tok.lower_}/{tok.pos_}"
+        lemma = norm_lemma(tok)
+        out += [f"cue={key}", f"cue|how={key}|{how}", f"cue|kind={key}|{kind}", f"lemma={lemma}",
+                f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"dep|how={tok.dep_}|{how}",
+                f"cue|dep={key}|{tok.dep_}"]
+        deps = {c.dep_ for c in tok.children}
+        for dep in ("neg", "auxpass", "agent", "prt", "dobj", "ccomp", "xcomp", "dative", "nsubj"):
+            if dep in deps:
+                out.append(f"has={dep}")
+        if "auxpass" in deps:
+            out.append(f"cue|passive={key}")
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+            out.append("modal")
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            out.append("infinitive")
+            out.append(f"cue|inf={key}")
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+            head = tok.head
+            out.append(f"head={norm_lemma(head)}|{tok.dep_}")
+        if ctx.in_quote(tok):
+            out += ["cue-in-quote", f"cue-in-quote|how={how}"]
+        if tok.is_title and tok.i > 0 and not tok.doc[tok.i - 1].is_punct:
+            out.append("cue-title-case")
+        if ctx.para_of(tok.idx) == 0:
+            out.append("headline")
+        sent = tok.sent
+        out.append(f"sent-pos={'first' if tok.i - sent.start < 3 else 'late' if sent.end - tok.i < 4 else 'mid'}")
+    out += _source_features(d.source_tok)
+    if d.source_tok is not None and tok is not None:
+        out.append(f"cue|src-pos={key}|{d.source_tok.pos_}")
+    # the content
+    spans = d.contents
+    words = sum(len(WORD.findall(text[s:e])) for s, e in spans)
+    out.append(f"len={_bucket(words)}")
+    out.append(f"how|len={how}|{_bucket(words)}")
+    out.append(f"pieces={min(len(spans), 3)}")
+    start, end = d.start, d.end
+    quoted = 0
+    for s, e in spans:
+        i = ctx.quote_at(s)
+        if i is not None and ctx.quote_ends[i] >= e - 1:
+            quoted += 1
+    marks = sum(text.count(m, start, end) for m in ('"', "“", "”"))
+    out.append("quoted=all" if quoted == len(spans) else "quoted=some" if quoted or marks else "quoted=none")
+    first = WORD.search(text, start, end)
+    if first is not None:
+        out.append(f"first={first.group().lower() if first.group().lower() in _FIRST_WORDS else 'other'}")
+    if ctx.sent_of(start) != ctx.sent_of(max(start, end - 1)):
+        out.append("multi-sentence")
+    if tok is not None:
+        out.append("content-before" if end <= tok.idx else "content-after" if start >= tok.idx + len(tok)
+                   else "content-around")
+    return out
+
+
+#: first words of a content worth a feature of their own
+_FIRST_WORDS = frozenset("""that whether if to the a an he she they it i we you his her their its
+this there what how why who when""".split())
+
+
+class Model:
+    """Feature weights, bias, threshold and cue lexicon of a trained scorer."""
+
+    def __init__(self, data: dict):
+        self.weights: dict[str, float] = data.get("weights", {})
+        self.bias: float = float(data.get("bias", 0.0))
+        self.threshold: float = float(data.get("threshold", 0.5))
+        self.lexicon = frozenset(data.get("lexicon", ()))
+        self.meta = {k: v for k, v in data.items() if k not in ("weights", "lexicon")}
+
+    def score(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped model (an empty one, which keeps every draft, when the file is missing)."""
+    if not MODEL_FILE.exists():
+        return Model({"threshold": 0.0})
+    return Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")))

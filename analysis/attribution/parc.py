@@ -1,0 +1,119 @@
+"""PARC conventions over the drafts: one attribution per cue, outermost only, univocal.
+
+* A cue owns all of its content: the pieces of a split quote, the quote
+  paragraphs that continue it (follow-ons) and any relation candidate of the
+  same cue compete, and only the best-scored draft of a cue is kept.
+* Only the outermost attribution is annotated: a draft whose cue lies inside
+  another kept draft's content ("I think" inside a quotation, "X criticised Y
+  for saying that ...") is dropped.
+* Each stretch of text is the content of at most one attribution: of drafts
+  whose contents overlap by half or more, the better scored is kept.
+
+Every step goes through sorted spans or a :class:`.spans.SpanIndex`, so the
+pass is linear in the number of drafts.
+"""
+from __future__ import annotations
+
+from .context import Context
+from .draft import Draft
+from .spans import SpanIndex, overlap
+
+
+def fold_follow_ons(drafts: list[Draft]) -> list[Draft]:
+    """Bare quotes that continue the quote before them become more content of its attribution
+    (``"A," the mayor said. "B."`` is one attribution whose content is both sentences)."""
+    out = []
+    for d in drafts:
+        if d.follow_on and d.inherited is not None:
+            parent = d.inherited
+            parent.contents = sorted(parent.contents + d.contents)
+            if parent.kind == "indirect":
+                parent.kind = "mixed"
+            continue
+        out.append(d)
+    return out
+
+
+def best_per_cue(drafts: list[Draft]) -> list[Draft]:
+    """The best-scored draft of each cue word (drafts without a cue stand alone)."""
+    best: dict[object, Draft] = {}
+    for n, d in enumerate(drafts):
+        key = d.cue_tok.i if d.cue_tok is not None else ("no-cue", n)
+        if key not in best or (d.score or 0.0) > (best[key].score or 0.0):
+            best[key] = d
+    return list(best.values())
+
+
+def _inside(span: tuple[int, int], contents) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in contents)
+
+
+def outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts whose cue lies inside another draft's content (of two that hold each other's cue,
+    the better scored stays)."""
+    index = SpanIndex()
+    for n, d in enumerate(drafts):
+        index.add(n, d.contents)
+    out = []
+    for n, d in enumerate(drafts):
+        if d.cue is None:
+            out.append(d)
+            continue
+        nested = False
+        for m in index.query(d.cue[0], d.cue[1]):
+            if m == n:
+                continue
+            other = drafts[m]
+            if not _inside(d.cue, other.contents):
+                continue
+            if other.cue is not None and _inside(other.cue, d.contents) and (d.score or 0) >= (other.score or 0):
+                continue  # each holds the other's cue: the better one stays
+            nested = True
+            break
+        if not nested:
+            out.append(d)
+    return out
+
+
+def univocal(drafts: list[Draft]) -> list[Draft]:
+    """Of drafts whose contents share half of either one's length, keep the better scored."""
+    order = sorted(range(len(drafts)), key=lambda n: (-(drafts[n].score or 0.0), drafts[n].start))
+    index = SpanIndex()
+    kept: list[int] = []
+    for n in order:
+        d = drafts[n]
+        length = sum(e - s for s, e in d.contents)
+        clash = False
+        for m in index.query(d.start, d.end):
+            other = drafts[m]
+            shared = sum(overlap(a, b) for a in d.contents for b in other.contents)
+            if shared and (2 * shared >= length or 2 * shared >= sum(e - s for s, e in other.contents)):
+                clash = True
+                break
+        if not clash:
+            kept.append(n)
+            index.add(n, d.contents)
+    return [drafts[n] for n in sorted(kept)]
+
+
+def quote_kind(ctx: Context, d: Draft) -> str:
+    """``direct`` when the content lies inside quotation marks, ``mixed`` when part of it does,
+    ``nominal`` for an unquoted noun-phrase content, else ``indirect`` (``according_to`` kept)."""
+    if d.kind == "according_to":
+        return d.kind
+    text = ctx.text
+    inside = letters = 0
+    for s, e in d.contents:
+        for pos in range(s, e):
+            if text[pos].isalnum():
+                letters += 1
+                i = ctx.quote_at(pos)
+                if i is not None and not ctx.all_quotes[i].is_scare:
+                    inside += 1
+    if letters and inside >= 0.98 * letters:
+        return "direct"
+    if inside:
+        return "mixed"
+    if d.how.startswith(("dobj", "prep-", "noun-prep", "adj-prep")):
+        return "nominal"
+    return "indirect"
