@@ -33,6 +33,8 @@ _CLAUSE_MARKS = frozenset("that whether if".split())
 _FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
 #: complements of a raised subject ("X is expected to", "X seems unlikely")
 _RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
+#: active verbs whose subject belongs to the content ("she seemed to embody contradictions")
+RAISING_ACTIVE = frozenset("seem appear look sound prove tend".split())
 _HAND_VERBS = REPORT_VERBS | BELIEF_VERBS | QUOTE_ONLY_VERBS | FRAME_VERBS
 
 
@@ -158,7 +160,7 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
             out.append(_draft(ctx, tok, "dobj", content, subj))
     for c in kids:
         if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX") and not (
-                raised_subj is not None and (passive or agent is None) and lemma not in ("want", "plan")):
+                raised_subj is not None and (passive or lemma in RAISING_ACTIVE)):
             content = _span(ctx, tok, c.left_edge, c.right_edge)
             if content:
                 out.append(_draft(ctx, tok, "xcomp", content, subj))
@@ -178,7 +180,7 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
                                                   tok.doc[tok.i + 1:p.i]) else None
             out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra))
     if raised_subj is not None and raised_subj.lower_ not in EXPLETIVES | RELATIVES and agent is None \
-            and (passive or raised_subj.dep_ == "nsubj"):
+            and (passive or lemma in RAISING_ACTIVE):
         comp = next((c for c in kids if c.i > tok.i and (c.dep_ in _RAISED_DEPS or (
             c.dep_ == "prep" and c.lower_ == "as"))), None)
         if comp is not None:

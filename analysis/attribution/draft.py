@@ -1,7 +1,7 @@
 """An attribution while it is being built, its spaCy tokens still attached."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import BELIEF_VERBS
 
@@ -27,6 +27,7 @@ class Draft:
     cue_class: str = ""                # speech, thought or evidence (:mod:`.classes`)
     score: float | None = None         # the model's probability that this is a PARC attribution
     extra_cue: tuple[int, int] | None = None  # a preposition that joins the cue ("talked about")
+    flags: list[str] = field(default_factory=list)  # facts about how it was built (model features)
 
     @property
     def start(self) -> int:

@@ -17,7 +17,7 @@ from .candidates import relation_drafts
 from .context import Context
 from .draft import Draft
 from .model import Model, features, load_model
-from .parc import best_per_cue, fold_follow_ons, outermost, quote_kind, univocal
+from .parc import best_per_cue, fold_follow_ons, merge_same_cue, outermost, quote_kind, univocal
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
 from .resolve import Resolver
@@ -65,10 +65,24 @@ def rule_drafts(ctx: Context) -> list[Draft]:
 def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
     """Every draft the scorer chooses from: the rules' (follow-on quotes folded into the attribution
     they continue) and the relation candidates of every possible cue word."""
-    rules = fold_follow_ons(rule_drafts(ctx))
+    rules = fold_follow_ons(ctx, merge_same_cue(rule_drafts(ctx)))
     seen = {(d.cue_tok.i, tuple(sorted(d.contents))) for d in rules if d.cue_tok is not None}
-    relations = [d for d in relation_drafts(ctx, lexicon)
-                 if (d.cue_tok.i, tuple(sorted(d.contents))) not in seen]
+    by_cue: dict[int, list[Draft]] = {}
+    for d in rules:
+        if d.cue_tok is not None:
+            by_cue.setdefault(d.cue_tok.i, []).append(d)
+    relations = []
+    for d in relation_drafts(ctx, lexicon):
+        if (d.cue_tok.i, tuple(sorted(d.contents))) in seen:
+            continue
+        for r in by_cue.get(d.cue_tok.i, ()):
+            if r.start <= d.start and d.end <= r.end:
+                d.flags.append("inside-rule-draft")
+            elif d.start <= r.start and r.end <= d.end:
+                d.flags.append("around-rule-draft")
+        if d.cue_tok.i not in by_cue:
+            d.flags.append("no-rule-draft")
+        relations.append(d)
     return rules + relations
 
 

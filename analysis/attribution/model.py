@@ -91,6 +91,14 @@ def features(ctx: Context, d: Draft) -> list[str]:
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
             head = tok.head
             out.append(f"head={norm_lemma(head)}|{tok.dep_}")
+        gov = tok.head
+        for _ in range(3):  # the verb that governs the cue ("said in a statement", "voiced support")
+            if gov.pos_ == "VERB" or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        if gov.i != tok.i and gov.pos_ == "VERB":
+            out.append(f"gov={norm_lemma(gov)}")
+            out.append(f"gov|pos={norm_lemma(gov)}|{tok.pos_}")
         if ctx.in_quote(tok):
             out += ["cue-in-quote", f"cue-in-quote|how={how}"]
         if tok.is_title and tok.i > 0 and not tok.doc[tok.i - 1].is_punct:
@@ -99,6 +107,7 @@ def features(ctx: Context, d: Draft) -> list[str]:
             out.append("headline")
         sent = tok.sent
         out.append(f"sent-pos={'first' if tok.i - sent.start < 3 else 'late' if sent.end - tok.i < 4 else 'mid'}")
+    out += [f"flag={f}" for f in d.flags]
     out += _source_features(d.source_tok)
     if d.source_tok is not None and tok is not None:
         out.append(f"cue|src-pos={key}|{d.source_tok.pos_}")

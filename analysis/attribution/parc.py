@@ -19,11 +19,50 @@ from .draft import Draft
 from .spans import SpanIndex, overlap
 
 
-def fold_follow_ons(drafts: list[Draft]) -> list[Draft]:
+_OPENERS = set("\"'“”‘’«»„‟‚‛` \t\xa0")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The quote starting at ``start`` (its first letter) opens a sentence or paragraph: before its
+    marks there is nothing, a line break or a sentence end."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n" or text[i - 1] in ")]"
+
+
+def merge_same_cue(drafts: list[Draft]) -> list[Draft]:
+    """Quotes that took the same cue word are one attribution (``"A," she said. "B."`` when the
+    parser ran both sentences into one): their contents join the first draft of that cue."""
+    first: dict[int, Draft] = {}
+    merged: dict[int, Draft] = {}
+    out = []
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.cue_tok is None or d.kind not in ("direct", "mixed"):
+            out.append(d)
+            continue
+        keep = first.get(d.cue_tok.i)
+        if keep is None:
+            first[d.cue_tok.i] = d
+            out.append(d)
+            continue
+        keep.contents = sorted(keep.contents + d.contents)
+        merged[id(d)] = keep
+    for d in out:
+        if d.inherited is not None and id(d.inherited) in merged:
+            d.inherited = merged[id(d.inherited)]
+    return out
+
+
+def fold_follow_ons(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Bare quotes that continue the quote before them become more content of its attribution
-    (``"A," the mayor said. "B."`` is one attribution whose content is both sentences)."""
+    (``"A," the mayor said. "B."`` is one attribution whose content is both sentences); a bare
+    quoted fragment inside a sentence continues nothing and stays apart."""
     out = []
     for d in drafts:
+        if d.follow_on and d.inherited is not None and not opens_sentence(ctx.text, d.start):
+            d.inherited = None
+            d.how = "fragment"
         if d.follow_on and d.inherited is not None:
             parent = d.inherited
             parent.contents = sorted(parent.contents + d.contents)
