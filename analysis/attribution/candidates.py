@@ -115,12 +115,12 @@ def _pobj(prep):
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
-def _draft(ctx, tok, how, contents, source_tok, extra=None, cue=None, source=None) -> Draft:
+def _draft(ctx, tok, how, contents, source_tok, extra=None, cue=None, source=None, head=None) -> Draft:
     if source is None and source_tok is not None:
         source = holder_span(ctx, source_tok) if how.startswith("noun") else source_span(ctx, source_tok)
     return Draft(kind="indirect", contents=contents, cue=cue or verb_group(tok, extra), source_tok=source_tok,
                  source=source, confidence=0.5, para=ctx.para_of(tok.idx), cue_tok=tok, how=how,
-                 extra_cue=None if extra is None else tok_span([extra]))
+                 extra_cue=None if extra is None else tok_span([extra]), content_tok=head)
 
 
 def _usable_source(ctx: Context, tok, src):
@@ -147,23 +147,23 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
             has_ccomp = True
             content = _clause(ctx, tok, c)
             if content:
-                out.append(_draft(ctx, tok, "ccomp" if c.i > tok.i else "ccomp-left", content, subj))
+                out.append(_draft(ctx, tok, "ccomp" if c.i > tok.i else "ccomp-left", content, subj, head=c))
     obj = next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and not (has_ccomp and lemma in ADDRESSEE_VERBS):
         last = _object_frame(tok, obj)
         if last is not None:
             content = _span(ctx, tok, obj.left_edge, last.right_edge)
             if content:
-                out.append(_draft(ctx, tok, "frame", content, subj))
+                out.append(_draft(ctx, tok, "frame", content, subj, head=obj))
         content = _span(ctx, tok, obj.left_edge, obj.right_edge)
         if content:
-            out.append(_draft(ctx, tok, "dobj", content, subj))
+            out.append(_draft(ctx, tok, "dobj", content, subj, head=obj))
     for c in kids:
         if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX") and not (
                 raised_subj is not None and (passive or lemma in RAISING_ACTIVE)):
             content = _span(ctx, tok, c.left_edge, c.right_edge)
             if content:
-                out.append(_draft(ctx, tok, "xcomp", content, subj))
+                out.append(_draft(ctx, tok, "xcomp", content, subj, head=c))
     for p in kids:
         if p.dep_ != "prep" or p.i < tok.i or p.lower_ not in CONTENT_PREPS:
             continue
@@ -178,7 +178,7 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
         if content:
             extra = p if p.i == tok.i + 1 or all(t.dep_ in ("prt", "advmod", "neg") for t in
                                                   tok.doc[tok.i + 1:p.i]) else None
-            out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra))
+            out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra, head=obj_of))
     if raised_subj is not None and raised_subj.lower_ not in EXPLETIVES | RELATIVES and agent is None \
             and (passive or lemma in RAISING_ACTIVE):
         comp = next((c for c in kids if c.i > tok.i and (c.dep_ in _RAISED_DEPS or (
@@ -188,7 +188,7 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
             second = _span(ctx, tok, comp.left_edge, comp.right_edge)
             parts = keep(ctx, [first], min_words=1) + second
             if len(parts) == 2:
-                out.append(_draft(ctx, tok, "raised", parts, None))
+                out.append(_draft(ctx, tok, "raised", parts, None, head=comp))
     return out
 
 
@@ -287,10 +287,64 @@ def adjective_candidates(ctx: Context, adj) -> list[Draft]:
     return out
 
 
+def _around_source(ctx: Context, d: Draft) -> None:
+    """A content that holds its own source and cue ("which officials said will go into effect") is
+    cut around them (PARC: "which | will go into effect"); a source that only overlaps it is dropped
+    (the parser took part of the content for the subject)."""
+    lo, hi = min(d.source[0], d.cue[0]), max(d.source[1], d.cue[1])
+    pieces = []
+    for s, e in d.contents:
+        if s <= lo and hi <= e:
+            pieces += [trim(ctx.text, s, lo), trim(ctx.text, hi, e)]
+        elif e <= lo or s >= hi:
+            pieces.append((s, e))
+        else:
+            d.source, d.source_tok = None, None
+            return
+    pieces = keep(ctx, pieces, min_words=1)
+    if pieces:
+        d.contents = pieces
+        d.flags.append("split-around-source")
+    else:
+        d.source, d.source_tok = None, None
+
+
+#: a speaker's name before a colon has at most this many words ("Sen. Tim Kaine:", "TAPPER:")
+MAX_COLON_SOURCE = 6
+
+
+def colon_draft(ctx: Context, colon) -> Draft | None:
+    """ "Ryan: 'No place in a campaign'", "TAPPER: Do you think ...": a short name opening its line,
+    a colon, and the words after it to the end of the paragraph."""
+    if ctx.in_quote(colon):
+        return None
+    para = ctx.paras[ctx.para_of(colon.idx)]
+    doc = ctx.doc
+    left = [t for t in doc[max(0, colon.i - MAX_COLON_SOURCE - 1):colon.i] if t.idx >= para.start]
+    if not left or len(left) > MAX_COLON_SOURCE or left[0].idx != para.start and \
+            ctx.text[para.start:left[0].idx].strip():
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in left) or any(t.pos_ == "VERB" for t in left):
+        return None
+    start, end = trim(ctx.text, colon.idx + 1, para.end)
+    start, end = trim(ctx.text, start, end, SPACE_EDGE)
+    if end - start < 3 or len([t for t in doc[colon.i + 1:colon.i + 4] if t.is_alpha]) < 1:
+        return None
+    source = trim(ctx.text, left[0].idx, colon.idx, SPACE_EDGE)
+    head = max(left, key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), -len(list(t.ancestors))))
+    return Draft(kind="indirect", contents=[(start, end)], cue=(colon.idx, colon.idx + 1), source_tok=head,
+                 source=source, confidence=0.5, para=ctx.para_of(colon.idx), cue_tok=colon, how="colon")
+
+
 def relation_drafts(ctx: Context, lexicon) -> list[Draft]:
     """Every relation candidate of the article's possible cue words (see the module's doc)."""
     out: list[Draft] = []
     for tok in ctx.doc:
+        if tok.text == ":":
+            d = colon_draft(ctx, tok)
+            if d is not None:
+                out.append(d)
+            continue
         if not is_candidate(tok, lexicon) or ctx.in_boilerplate(tok.idx):
             continue
         if tok.pos_ == "VERB":
@@ -301,6 +355,6 @@ def relation_drafts(ctx: Context, lexicon) -> list[Draft]:
             found = adjective_candidates(ctx, tok)
         for d in found:
             if d.source is not None and any(d.source[0] < e and s < d.source[1] for s, e in d.contents):
-                d.source, d.source_tok = None, None  # the parser took part of the content for its subject
+                _around_source(ctx, d)
             out.append(d)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..credits import credit_paragraphs, credits
+from ..credits import credit_paragraphs, credits, opening_dateline
 from ..quotes import quote_spans
 from ..text import Span, paragraph_spans
 
@@ -27,7 +27,12 @@ class Context:
         self.paras = paragraph_spans(self.text) or [Span(0, len(self.text))]
         self.para_starts = [p.start for p in self.paras]
         self.boilerplate = credit_paragraphs(self.text)
-        self.datelines = [(c.start, c.end) for c in credits(self.text) if c.kind == "dateline"]
+        datelines = {(c.start, c.end) for c in credits(self.text) if c.kind == "dateline"}
+        for p in self.paras:  # "Washington (AFP) — " opening a paragraph
+            end = opening_dateline(self.text, p.start, p.end)
+            if end is not None:
+                datelines.add((p.start, end))
+        self.datelines = sorted(datelines)
         # a pipeline without parser or sentencizer: the whole text is one sentence
         parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         self.sents = list(doc.sents) if parsed else [doc[:]]

@@ -27,6 +27,7 @@ class Draft:
     cue_class: str = ""                # speech, thought or evidence (:mod:`.classes`)
     score: float | None = None         # the model's probability that this is a PARC attribution
     extra_cue: tuple[int, int] | None = None  # a preposition that joins the cue ("talked about")
+    content_tok: object | None = None  # the head of the content in the parse, when a relation gave it
     flags: list[str] = field(default_factory=list)  # facts about how it was built (model features)
 
     @property

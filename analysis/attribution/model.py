@@ -108,6 +108,13 @@ def features(ctx: Context, d: Draft) -> list[str]:
         sent = tok.sent
         out.append(f"sent-pos={'first' if tok.i - sent.start < 3 else 'late' if sent.end - tok.i < 4 else 'mid'}")
     out += [f"flag={f}" for f in d.flags]
+    head = d.content_tok
+    if head is not None:
+        ent = head.ent_type_ or "-"
+        out += [f"chead-pos={head.pos_}", f"chead-ent={ent}", f"how|chead={how}|{head.pos_}|{ent}",
+                f"cue|chead={key}|{head.pos_}|{ent}", f"chead-lemma={head.lemma_.lower()}"]
+        if how in ("xcomp", "raised") or how.startswith("adj-"):
+            out.append(f"cue|chead-lemma={key}|{head.lemma_.lower()}")
     out += _source_features(d.source_tok)
     if d.source_tok is not None and tok is not None:
         out.append(f"cue|src-pos={key}|{d.source_tok.pos_}")

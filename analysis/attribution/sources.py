@@ -9,7 +9,8 @@ from __future__ import annotations
 from .. import speakers as spk
 from .context import Context
 from .cues import is_cue_verb
-from .lexicon import EXPLETIVES, PASSIVE_SOURCE_VERBS, RELATIVES, RELAY_VERBS, REPORT_VERBS, WALK_UP_DEPS
+from .lexicon import (
+    EXPLETIVES, PASSIVE_SOURCE_VERBS, QUOTE_ONLY_VERBS, RELATIVES, RELAY_VERBS, REPORT_VERBS, WALK_UP_DEPS)
 from .spans import SPACE_EDGE, subtree_span, trim
 
 
@@ -59,7 +60,8 @@ def subject(ctx: Context, verb, depth: int = 0):
             return obj
     for child in children:  # "said Smith" with Smith parsed as an object after the quote
         if child.dep_ in ("dobj", "npadvmod") and child.i > verb.i and child.pos_ == "PROPN" and \
-                child.ent_type_ in ("PERSON", "ORG") and usable(child):
+                child.ent_type_ in ("PERSON", "ORG") and usable(child) and \
+                verb.lemma_.lower() in REPORT_VERBS | QUOTE_ONLY_VERBS and child.left_edge.i <= verb.i + 2:
             return child
     stray = conjoined_subject(verb)
     if stray is not None and usable(stray):
@@ -189,7 +191,14 @@ def mention_span(tok, text: str) -> tuple[int, int]:
 
 
 def source_span(ctx: Context, subj) -> tuple[int, int] | None:
-    return None if subj is None else mention_span(subj, ctx.text)
+    """The mention of ``subj`` as written, never reaching into a dateline ("LONDON (Reuters) -")."""
+    if subj is None:
+        return None
+    start, end = mention_span(subj, ctx.text)
+    for s, e in ctx.datelines:
+        if s <= start < e < end:
+            start, end = trim(ctx.text, e, end, SPACE_EDGE | set("-–—"))
+    return (start, end) if end > start else None
 
 
 def holder_span(ctx: Context, holder) -> tuple[int, int]:
