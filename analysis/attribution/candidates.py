@@ -16,14 +16,16 @@ the pass is linear in the article's length.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .context import Context
 from .contents import clip, keep
 from .draft import Draft
 from .lexicon import (
-    ADDRESSEE_VERBS, BELIEF_VERBS, CONTENT_PREPS, EXPLETIVES, FRAME_VERBS, LEMMA_FIXES, LIGHT_VERBS,
+    ADDRESSEE_VERBS, BELIEF_VERBS, CONTENT_PREPS, DASHES, EXPLETIVES, FRAME_VERBS, LEMMA_FIXES, LIGHT_VERBS,
     QUOTE_ONLY_VERBS, RELATIVES, REPORT_NOUNS, REPORT_VERBS)
 from .sources import holder_span, source_span, subject
-from .spans import SPACE_EDGE, subtree_span, tok_span, trim
+from .spans import SPACE_EDGE, WORD, subtree_span, tok_span, trim
 
 #: coarse parts of speech a cue word may have (prepositions and colons are read by other rules)
 CUE_POS = frozenset(("VERB", "NOUN", "ADJ"))
@@ -33,6 +35,10 @@ _CLAUSE_MARKS = frozenset("that whether if".split())
 _FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
 #: complements of a raised subject ("X is expected to", "X seems unlikely")
 _RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
+#: a verb's complements that may together make its content ("went after Trump over his refusal")
+_COMPLEMENT_DEPS = frozenset(("dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr"))
+#: a content's trailing part that the writer adds: an aside set off by a comma, a second predicate
+_TAIL_DEPS = frozenset(("relcl", "acl", "appos", "conj", "advcl"))
 #: active verbs whose subject belongs to the content ("she seemed to embody contradictions")
 RAISING_ACTIVE = frozenset("seem appear look sound prove tend".split())
 _HAND_VERBS = REPORT_VERBS | BELIEF_VERBS | QUOTE_ONLY_VERBS | FRAME_VERBS
@@ -179,6 +185,16 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
             extra = p if p.i == tok.i + 1 or all(t.dep_ in ("prt", "advmod", "neg") for t in
                                                   tok.doc[tok.i + 1:p.i]) else None
             out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra, head=obj_of))
+    comps = [c for c in kids if c.i > tok.i and c.dep_ in _COMPLEMENT_DEPS]
+    if len(comps) >= 2:  # "went after Trump over his refusal", "puts his approval at 50 percent"
+        first = min(comps, key=lambda c: c.left_edge.i)
+        last = max(comps, key=lambda c: c.right_edge.i)
+        lo = first.left_edge
+        if lo.dep_ == "prep" and lo.head.i == tok.i and lo.i == first.i and _pobj(first) is not None:
+            lo = _pobj(first).left_edge  # the linking preposition belongs to the cue
+        content = _span(ctx, tok, lo, last.right_edge)
+        if content and not any(x.contents == content for x in out):
+            out.append(_draft(ctx, tok, "complements", content, subj, head=first))
     if raised_subj is not None and raised_subj.lower_ not in EXPLETIVES | RELATIVES and agent is None \
             and (passive or lemma in RAISING_ACTIVE):
         comp = next((c for c in kids if c.i > tok.i and (c.dep_ in _RAISED_DEPS or (
@@ -285,6 +301,49 @@ def adjective_candidates(ctx: Context, adj) -> list[Draft]:
                              source=source_span(ctx, src), confidence=0.5, para=ctx.para_of(adj.idx),
                              cue_tok=adj, how=how))
     return out
+
+
+def tail_cut(ctx: Context, d: Draft) -> Draft | None:
+    """The draft with its content cut before a trailing aside of the content's head: ", who ...",
+    ", a longtime ally", "and has championed ...", "as she left" (PARC contents leave out what the
+    writer adds); None when there is none."""
+    if len(d.contents) != 1:
+        return None
+    start, end = d.contents[0]
+    head = d.content_tok
+    doc = ctx.doc
+    if head is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return None
+        head = span.root
+    if not start <= head.idx < end:
+        return None
+    cut, kind = None, ""
+    for c in head.children:
+        if c.i <= head.i or c.dep_ not in _TAIL_DEPS or c.idx >= end:
+            continue
+        first = c.left_edge
+        prev = doc[first.i - 1] if first.i > 0 else None
+        set_off = prev is not None and (prev.text in (",", ";") or prev.text in DASHES)
+        if c.dep_ in ("relcl", "acl", "appos") and not set_off:
+            continue
+        if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"):
+            continue
+        pos = first.idx
+        if c.dep_ == "conj":  # cut before its "and"/"but" and any comma
+            cc = next((x for x in head.children if x.dep_ == "cc" and x.i < c.i), None)
+            pos = cc.idx if cc is not None else pos
+        if cut is None or pos < cut:
+            cut, kind = pos, c.dep_
+    if cut is None or cut <= start:
+        return None
+    s, e = trim(ctx.text, start, cut)
+    if e - s < 2 or not WORD.search(ctx.text, s, e):
+        return None
+    share = (e - s) / (end - start)
+    return replace(d, contents=[(s, e)], flags=d.flags + [
+        "tail-cut", f"tail-cut={kind}", f"tail-kept={'<1/3' if share < 0.34 else '<2/3' if share < 0.67 else 'most'}"])
 
 
 def _around_source(ctx: Context, d: Draft) -> None:

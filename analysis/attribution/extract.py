@@ -13,7 +13,7 @@ from ..corpus import Corpus
 from ..nlp import parse_corpus
 from ..text import Span
 from .attach import attach_quotes, inherit_follow_ons
-from .candidates import relation_drafts
+from .candidates import relation_drafts, tail_cut
 from .context import Context
 from .draft import Draft
 from .model import Model, features, load_model
@@ -83,7 +83,33 @@ def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
         if d.cue_tok.i not in by_cue:
             d.flags.append("no-rule-draft")
         relations.append(d)
-    return rules + relations
+    out = rules + relations
+    cuts = [c for d in out if d.kind != "direct" and (c := tail_cut(ctx, d)) is not None]
+    out += cuts
+    _sibling_flags(out)
+    return out
+
+
+def _sibling_flags(drafts: list[Draft]) -> None:
+    """How each draft compares with the other drafts of its cue (the longest, the shortest, alone):
+    the scorer picks one per cue."""
+    groups: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.cue_tok is not None:
+            groups.setdefault(d.cue_tok.i, []).append(d)
+    for group in groups.values():
+        if len(group) == 1:
+            group[0].flags.append("alone")
+            continue
+        lengths = [sum(e - s for s, e in d.contents) for d in group]
+        hi, lo = max(lengths), min(lengths)
+        n = "2" if len(group) == 2 else "3+"
+        for d, length in zip(group, lengths):
+            d.flags.append(f"siblings={n}")
+            if length == hi:
+                d.flags.append("longest")
+            if length == lo:
+                d.flags.append("shortest")
 
 
 def select(drafts: list[Draft], threshold: float) -> list[Draft]:

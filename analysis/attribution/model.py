@@ -108,6 +108,8 @@ def features(ctx: Context, d: Draft) -> list[str]:
         sent = tok.sent
         out.append(f"sent-pos={'first' if tok.i - sent.start < 3 else 'late' if sent.end - tok.i < 4 else 'mid'}")
     out += [f"flag={f}" for f in d.flags]
+    out += [f"cue|flag={key}|{f}" for f in d.flags if f.startswith("tail-cut=") or f in ("longest", "shortest")]
+    out += [f"how|flag={how}|{f}" for f in d.flags if f in ("longest", "shortest", "alone")]
     head = d.content_tok
     if head is not None:
         ent = head.ent_type_ or "-"
