@@ -211,16 +211,18 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
 def _noun_source(ctx: Context, noun):
     """Who holds a cue noun: "*his* support", "*Trump's* claim", "criticism *by X*", or the subject
     of a light verb ("*Obama* voiced support for")."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
+    head = noun.head
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and (poss is None or poss.pos_ == "PRON"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (head.lemma_.lower() in LIGHT_VERBS or poss is not None):
+            return subj  # "Trump continued his attacks against X", "voiced support for"
+    if poss is not None:
+        return poss
     by = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                for p in c.children if p.dep_ == "pobj"), None)
     if by is not None:
         return by
-    head = noun.head
-    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
-        return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
     for c in noun.children:
         if c.dep_ in ("compound", "amod") and c.i < noun.i and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return c
@@ -232,8 +234,8 @@ def noun_candidates(ctx: Context, noun) -> list[Draft]:
     it is the subject of ("his view is that ...")."""
     out: list[Draft] = []
     src = _noun_source(ctx, noun)
-    light = noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS \
-        and noun.head.i < noun.i
+    light = noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i and src is not None \
+        and src.head.i == noun.head.i
     for c in noun.children:
         if c.i > noun.i and c.dep_ in ("acl", "ccomp", "appos", "relcl") and \
                 c.left_edge.lower_ in _CLAUSE_MARKS and c.left_edge.dep_ == "mark":

@@ -66,8 +66,12 @@ OBJECT_ONLY_VERBS = frozenset(["report"])
 #: passives that report a claim about their subject: "X is said / reported / believed to Y"
 RAISING_VERBS = frozenset("say report believe think understand rumour rumor allege".split())
 
-#: passives whose subject is the source ("was quoted as saying", "was told")
-PASSIVE_SOURCE_VERBS = frozenset("quote cite tell inform ask say".split())
+#: passives whose subject is the source ("was quoted as saying"); other agentless passives name no
+#: source (PARC: "was asked about", "was told that", "is expected to")
+PASSIVE_SOURCE_VERBS = frozenset("quote cite".split())
+
+#: "Asked whether ..., she said": a participle of these tells of a question nobody named asked
+ASKED_VERBS = frozenset("ask question press tell challenge".split())
 
 #: verbs of relaying another's words: "the paper quoted X as saying", "cited X as saying"
 RELAY_VERBS = frozenset("quote cite".split())

@@ -10,11 +10,32 @@ from .. import speakers as spk
 from .context import Context
 from .cues import is_cue_verb
 from .lexicon import (
-    EXPLETIVES, PASSIVE_SOURCE_VERBS, QUOTE_ONLY_VERBS, RELATIVES, RELAY_VERBS, REPORT_VERBS, WALK_UP_DEPS)
+    ASKED_VERBS, EXPLETIVES, PASSIVE_SOURCE_VERBS, QUOTE_ONLY_VERBS, RELATIVES, RELAY_VERBS, REPORT_VERBS, WALK_UP_DEPS)
 from .spans import SPACE_EDGE, subtree_span, trim
 
 
 def subject(ctx: Context, verb, depth: int = 0):
+    """The source token of a cue verb (see :func:`_subject`), never a dateline's place or agency:
+    "LONDON (Reuters) - Donald Trump said" is Trump's."""
+    tok = _subject(ctx, verb, depth)
+    if tok is None or not ctx.datelines:
+        return tok
+    for s, e in ctx.datelines:
+        if s <= tok.idx < e:
+            doc = ctx.doc
+            after = doc.char_span(e, min(e + 1, len(ctx.text)), alignment_mode="expand")
+            if after is None:
+                return None
+            nxt = next((t for t in doc[after.start:after.start + 4] if t.idx >= e and not t.is_punct
+                        and not t.is_space), None)
+            while nxt is not None and nxt.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat") \
+                    and nxt.head.i > nxt.i:
+                nxt = nxt.head
+            return nxt if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.i < verb.i else None
+    return tok
+
+
+def _subject(ctx: Context, verb, depth: int = 0):
     """The source token of a cue verb: its subject, a passive agent, or an inherited subject.
 
     Subjects inside a quotation (the parser sometimes makes the quote the
@@ -22,6 +43,9 @@ def subject(ctx: Context, verb, depth: int = 0):
     across a paragraph break) are not sources.
     """
     para = ctx.para_of(verb.idx)
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in ASKED_VERBS and not any(
+            c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in verb.children):
+        return None  # "Asked whether ..., she said": nobody named asked
 
     quote = ctx.quote_of(verb)
 
@@ -73,9 +97,10 @@ def subject(ctx: Context, verb, depth: int = 0):
     head = verb.head
     if depth < 3 and verb.dep_ in WALK_UP_DEPS and head.i != verb.i and ctx.para_of(head.idx) == para:
         if verb.dep_ in ("advcl", "conj") and head.dep_ == "ccomp" and is_cue_verb(head.head, REPORT_VERBS):
-            return subject(ctx, head.head, depth + 1)  # "X reported that A, writing that B"
-        return subject(ctx, head, depth + 1)
-    if depth == 0 and ctx.para_of(head.idx) != para:
+            return _subject(ctx, head.head, depth + 1)  # "X reported that A, writing that B"
+        return _subject(ctx, head, depth + 1)
+    if depth == 0 and (ctx.para_of(head.idx) != para or verb.sent.start_char < ctx.paras[para].start):
+        # the parser ran the sentence across a paragraph break
         return _orphan_subject(ctx, verb, usable)
     return None
 
