@@ -52,7 +52,7 @@ MIN_CUES = 2
 #: features seen fewer times than this in the training candidates are dropped
 MIN_FEATURE_COUNT = 3
 #: inverse regularisation strength of the logistic regression
-C = 0.3
+C = 0.2
 SEED = 13
 #: the fit period whose articles choose the threshold (0-based; fit is periods 0-8)
 THRESHOLD_PERIOD = 8

@@ -352,8 +352,11 @@ def _run_on_host(ctx: Context, group: list[QuoteSpan], drafts: list[Draft], inde
     return None
 
 
-def inherit_follow_ons(drafts: list[Draft]) -> None:
-    """A bare quote takes the speaker of the quote just before it (same or previous paragraph)."""
+def inherit_follow_ons(drafts: list[Draft], ctx: Context | None = None) -> None:
+    """A bare quote takes the speaker of the quote just before it (same or previous paragraph).
+
+    A sourced report in between is whom it continues, unless that report sits in the sentence
+    of the quote before (with ``ctx``: '"A," X said, suggesting that Y. "B."' continues "A")."""
     prev: Draft | None = None
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if d.follow_on:
@@ -364,7 +367,14 @@ def inherit_follow_ons(drafts: list[Draft]) -> None:
         if d.kind in ("direct", "mixed") and (d.source_tok is not None or d.inherited):
             prev = d
         elif d.kind in ("indirect", "according_to") and d.start > (prev.end if prev else -1) \
-                and not is_belief(d):
+                and not is_belief(d) and not _same_sentence_as_quote(ctx, d, prev):
             # a sourced report between quotes is whom a following bare quote continues;
             # an unsourced one ends the chain
             prev = d if d.source_tok is not None else None
+
+
+def _same_sentence_as_quote(ctx: Context | None, d: Draft, prev: Draft | None) -> bool:
+    """``d`` reports in the sentence whose quote ``prev`` is (its cue there too)."""
+    if ctx is None or prev is None or prev.kind != "direct" or d.cue is None or prev.cue is None:
+        return False
+    return ctx.sent_of(d.cue[0]) == ctx.sent_of(prev.cue[0])

@@ -58,7 +58,7 @@ def rule_drafts(ctx: Context) -> list[Draft]:
     drafts = attach_quotes(ctx, drafts)
     drafts = [d for d in drafts if d.contents and not ctx.in_boilerplate(d.start)]
     drafts = _dedupe(drafts)
-    inherit_follow_ons(drafts)
+    inherit_follow_ons(drafts, ctx)
     return drafts
 
 
