@@ -56,7 +56,7 @@ def gold_info(docs, parsed) -> list[dict]:
         quotes = [q for q in quote_spans(d.text) if q.family == "double"]
         for a in d.attributions:
             lemma, pos, _ = cue_lemma(doc, a.cue)
-            kind = gold_kind(d.text, a, quotes, cue_is_noun=pos in ("NOUN", "PROPN"))
+            kind = gold_kind(d.text, a, quotes, np_content=pa.content_shape(doc, a.content) == "NP")
             cs, ce = a.content_bounds
             rows.append({
                 "doc": d.id, "id": a.id, "split": d.split, "lemma": lemma, "pos": pos, "kind": kind,

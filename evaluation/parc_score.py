@@ -277,8 +277,9 @@ def citron_scores(predicted: list[dict], gold: list[dict],
 
 def breakdown(predicted: list[dict], gold: list[dict], matches: list[ev.Match]) -> dict:
     """Headline figures by predicted ``kind`` (precision), gold ``kind`` (recall), predicted
-    ``cue_class`` (precision; None when no prediction has that field) and a gold x predicted
-    kind table of the matched pairs."""
+    ``cue_class`` (precision; None when no prediction has that field), gold ``cue_class``
+    (recall; None when no gold record has one) and a gold x predicted kind table of the matched
+    pairs."""
     by_pred = {m.pred: m for m in matches}
     by_gold = {m.gold: m for m in matches}
 
@@ -296,24 +297,29 @@ def breakdown(predicted: list[dict], gold: list[dict], matches: list[ev.Match]) 
                           "content_speaker_precision": round(spk / len(idx), _DIGITS)}
         return table
 
-    gold_groups: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(gold):
-        gold_groups[str(g.get("kind") or "")].append(i)
-    gold_table = {}
-    for key in sorted(gold_groups):
-        idx = gold_groups[key]
-        hit = sum(i in by_gold for i in idx)
-        spk = sum(by_gold[i].speaker_right for i in idx if i in by_gold)
-        gold_table[key] = {"n_gold": len(idx), "n_matched": hit,
-                           "content_recall": round(hit / len(idx), _DIGITS),
-                           "content_speaker_recall": round(spk / len(idx), _DIGITS)}
+    def recall_table(field: str) -> dict:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, g in enumerate(gold):
+            groups[str(g.get(field) or "")].append(i)
+        table = {}
+        for key in sorted(groups):
+            idx = groups[key]
+            hit = sum(i in by_gold for i in idx)
+            spk = sum(by_gold[i].speaker_right for i in idx if i in by_gold)
+            table[key] = {"n_gold": len(idx), "n_matched": hit,
+                          "content_recall": round(hit / len(idx), _DIGITS),
+                          "content_speaker_recall": round(spk / len(idx), _DIGITS)}
+        return table
+
     confusion = Counter((str(gold[m.gold].get("kind") or ""), str(predicted[m.pred].get("kind") or ""))
                         for m in matches)
     has_class = any("cue_class" in p for p in predicted)
+    gold_class = any("cue_class" in g for g in gold)
     return {
         "by_predicted_kind": precision_table("kind"),
-        "by_gold_kind": gold_table,
+        "by_gold_kind": recall_table("kind"),
         "by_cue_class": precision_table("cue_class") if has_class else None,
+        "by_gold_cue_class": recall_table("cue_class") if gold_class else None,
         "kind_confusion": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())},
     }
 

@@ -1,11 +1,11 @@
 """What a spaCy parse says about a character span: its head token, the head's lemma, tokens.
 
-Used to give PolNeAR gold attributions our ``nominal`` kind (cue headed by a
-noun), cue lemmas for the lexicon counts, and content shapes.
+Used for cue lemmas (the lexicon counts, the training script's cue lexicon)
+and content shapes (which give PolNeAR gold attributions our ``nominal`` kind).
 """
 from __future__ import annotations
 
-__all__ = ["span_tokens", "span_head", "doc_tokens", "cue_is_noun", "cue_lemma"]
+__all__ = ["span_tokens", "span_head", "doc_tokens", "cue_is_noun", "cue_lemma", "gold_cue_class"]
 
 _NOUNS = frozenset(("NOUN", "PROPN"))
 #: cue words that carry no reporting meaning of their own ("has been", "to", ":")
@@ -68,3 +68,20 @@ def cue_is_noun(doc, frags) -> bool:
 def doc_tokens(doc) -> list[tuple[int, int]]:
     """Character spans of the non-space tokens (what Citron's token metrics count)."""
     return [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+
+
+def gold_cue_class(doc, cue_frags, source_frags) -> str:
+    """The cue class (:mod:`analysis.attribution.classes`) of a gold attribution: from its cue's
+    lemma and its source's head word; a cue with no source and a passive or "seem" head is raised
+    ("X is expected to")."""
+    from analysis.attribution.classes import classify
+
+    lemma, _, head = cue_lemma(doc, cue_frags)
+    source_lemma = ""
+    if source_frags:
+        src = span_head(doc, min(s for s, _ in source_frags), max(e for _, e in source_frags))
+        if src is not None and src.pos_ in _NOUNS:
+            source_lemma = src.lemma_.lower()
+    raised = not source_frags and head is not None and (
+        any(c.dep_ == "auxpass" for c in head.children) or lemma in ("seem", "appear"))
+    return classify(lemma, source_lemma, according=lemma == "according to", raised=raised)

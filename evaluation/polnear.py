@@ -397,22 +397,23 @@ def quoted_share(text: str, frags: Iterable[tuple[int, int]], quotes=None) -> fl
     return inside / letters if letters else 0.0
 
 
-def gold_kind(text: str, att: GoldAttribution, quotes=None, cue_is_noun: bool = False) -> str:
+def gold_kind(text: str, att: GoldAttribution, quotes=None, np_content: bool = False) -> str:
     """Our ``kind`` vocabulary for a gold attribution.
 
-    ``according_to`` when the cue holds "according"; ``nominal`` when the
-    caller found the cue's head to be a noun ("his claim that", "in her
-    view"); else by quotation marks: ``direct`` when (nearly) every letter of
-    the content is quoted, ``mixed`` when some are, ``indirect`` otherwise.
+    ``according_to`` when the cue holds "according"; else by quotation marks:
+    ``direct`` when (nearly) every letter of the content is quoted, ``mixed``
+    when some are; an unquoted content is ``nominal`` when the caller found it
+    to be a noun phrase ("denied *the allegations*", "support *for Sanders*";
+    :func:`evaluation.polnear_analysis.content_shape`), else ``indirect``.
     """
     if any(_ACCORDING.search(text[s:e]) for s, e in att.cue):
         return "according_to"
-    if cue_is_noun:
-        return "nominal"
     share = quoted_share(text, att.content, quotes)
     if share >= 0.98:
         return "direct"
-    return "mixed" if share > 0 else "indirect"
+    if share > 0:
+        return "mixed"
+    return "nominal" if np_content else "indirect"
 
 
 def _span_dict(text: str, s: int, e: int) -> dict:

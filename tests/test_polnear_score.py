@@ -317,7 +317,8 @@ def test_gold_kind_rules():
     assert pn.gold_kind(text, att('we won "big"')) == "mixed"
     assert pn.gold_kind(text, att("it is over")) == "indirect"
     assert pn.gold_kind(text, att("it is over", cue="according to")) == "according_to"
-    assert pn.gold_kind(text, att("it is over"), cue_is_noun=True) == "nominal"
+    assert pn.gold_kind(text, att("it is over"), np_content=True) == "nominal"
+    assert pn.gold_kind(text, att('we won "big"'), np_content=True) == "mixed"
 
 
 def test_reader_rejects_offsets_that_do_not_fit(tmp_path):

@@ -14,6 +14,7 @@ from ..nlp import parse_corpus
 from ..text import Span
 from .attach import attach_quotes, inherit_follow_ons
 from .candidates import relation_drafts, tail_cut
+from .classes import cue_class
 from .context import Context
 from .draft import Draft
 from .model import Model, features, load_model
@@ -39,15 +40,12 @@ def _finalise(ctx: Context, d: Draft) -> Attribution:
         return None if pair is None else Span(*pair)
 
     contents = [Span(s, e) for s, e in sorted(d.contents) if e > s]
-    conf = d.confidence
-    if not d.speaker:
-        conf -= 0.2
-    elif d.source_tok is not None and d.source_tok.pos_ == "PRON":
-        conf -= 0.1
+    conf = d.score if d.score is not None else d.confidence
     return Attribution(
         kind=d.kind, contents=contents, cue=span(d.cue), source=span(d.source), speaker=d.speaker,
         speaker_type=d.speaker_type if d.speaker or d.speaker_type != "unknown" else "unknown",
-        speaker_role=d.speaker_role, confidence=round(max(0.05, min(conf, 0.99)), 2),
+        speaker_role=d.speaker_role, confidence=round(max(0.01, min(conf, 0.99)), 2),
+        cue_class=d.cue_class or "speech",
     )
 
 
@@ -135,6 +133,7 @@ def extract(doc) -> list[Attribution]:
     drafts = select(drafts, model.threshold)
     for d in drafts:
         d.kind = quote_kind(ctx, d)
+        d.cue_class = cue_class(d)
     resolver = Resolver(ctx)
     done: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.inherited is not None, d.start)):

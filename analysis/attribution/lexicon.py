@@ -108,6 +108,33 @@ raise issue make register signal show""".split())
 LEMMA_FIXES = {("hoping", "hop"): "hope", ("hoped", "hop"): "hope", ("hopes", "hop"): "hope"}
 
 # --------------------------------------------------------------------------
+# cue classes (:mod:`.classes`)
+
+#: cue words of internal states: belief, knowledge, perception, intention, desire, stance
+THOUGHT_CUES = frozenset("""
+think believe know feel hope wish want plan intend expect fear worry doubt suspect assume guess
+imagine consider regard view see perceive notice realize realise recognize recognise understand
+remember forget learn decide prefer like love hate dislike support oppose favor favour back seek
+aim aspire desire dream trust seem appear look sound envision anticipate wonder care mind value
+respect admire resent rely bet reckon presume sense
+belief opinion view hope fear concern worry desire wish intention plan plans expectation sense
+impression knowledge awareness understanding doubt doubts suspicion conviction support opposition
+preference goal aim ambition dream vision perception feeling feelings thought thoughts mind
+confident sure aware convinced skeptical sceptical worried concerned afraid eager keen reluctant
+willing happy unhappy hopeful optimistic pessimistic certain uncertain unsure determined
+supportive critical wary fearful anxious proud
+""".split())
+
+#: heads of sources that are evidence rather than speakers: documents, data, findings
+EVIDENCE_SOURCES = frozenset("""
+poll polls survey surveys data study studies report reports record records figure figures
+analysis analyses research document documents number numbers statistics estimate estimates
+finding findings evidence result results count tally filing filings review audit investigation
+email emails memo transcript transcripts video footage photo photos map chart graph model models
+forecast forecasts projection projections average averages index census ranking rankings
+""".split())
+
+# --------------------------------------------------------------------------
 # function words
 
 #: relative pronouns: "a spokesman who said" reports for the noun

@@ -153,6 +153,9 @@ def quote_kind(ctx: Context, d: Draft) -> str:
         return "direct"
     if inside:
         return "mixed"
-    if d.how.startswith(("dobj", "prep-", "noun-prep", "adj-prep")):
+    head = d.content_tok
+    if head is not None and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and len(d.contents) == 1 \
+            and not d.how.startswith(("ccomp", "xcomp", "raised", "noun-clause", "noun-be", "adj-ccomp",
+                                      "adj-xcomp")):
         return "nominal"
     return "indirect"

@@ -7,8 +7,10 @@ from typing import Iterable
 from ..text import Span
 
 
-#: the kinds of attribution, in the order tables list them
-KINDS = ("direct", "indirect", "mixed", "according_to")
+#: the kinds of attribution, in the order tables list them: quoted (``direct``), reported in the
+#: writer's words (``indirect``), both (``mixed``), "according to X" (``according_to``), and a noun
+#: phrase as the content, unquoted ("denied *the allegations*", "support *for Sanders*": ``nominal``)
+KINDS = ("direct", "indirect", "mixed", "according_to", "nominal")
 
 
 @dataclass
@@ -18,7 +20,10 @@ class Attribution:
     ``source`` is the mention as written ("he", "who", "a rebel official");
     ``speaker`` is the resolved canonical speaker ("" when nobody), with
     ``speaker_type`` from :data:`analysis.speakers.SPEAKER_TYPES` and the
-    title/role in ``speaker_role``.
+    title/role in ``speaker_role``. ``cue_class`` is ``speech``, ``thought``
+    or ``evidence`` (:mod:`.classes`). Under PARC conventions one cue owns all
+    of its content: ``contents`` holds every piece, in text order (the parts
+    of a split quote, the quote paragraphs that continue it).
     """
 
     kind: str
@@ -29,6 +34,7 @@ class Attribution:
     speaker_type: str = "unknown"
     speaker_role: str = ""
     confidence: float = 0.5
+    cue_class: str = "speech"
 
     @property
     def start(self) -> int:
@@ -52,6 +58,7 @@ def record(doc_id: str, text: str, a: Attribution) -> dict:
         "speaker_type": a.speaker_type,
         "speaker_role": a.speaker_role,
         "confidence": a.confidence,
+        "cue_class": a.cue_class,
     }
 
 
@@ -64,7 +71,7 @@ def from_record(rec: dict) -> Attribution:
     return Attribution(rec["kind"], [_span(c) for c in rec["contents"]], _span(rec.get("cue")),
                        _span(rec.get("source")), rec.get("speaker") or "",
                        rec.get("speaker_type") or "unknown", rec.get("speaker_role") or "",
-                       float(rec.get("confidence", 0.5)))
+                       float(rec.get("confidence", 0.5)), rec.get("cue_class") or "speech")
 
 
 def from_records(records: Iterable[dict], doc_ids: Iterable[str] = ()) -> dict[str, list[Attribution]]:
