@@ -37,6 +37,7 @@ class Context:
         parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         self.sents = list(doc.sents) if parsed else [doc[:]]
         self.sent_starts = [s.start_char for s in self.sents]
+        self.tok_starts = [t.idx for t in doc]
 
     def quote_at(self, pos: int) -> int | None:
         """Index into ``all_quotes`` of the quote (marks included) containing ``pos``."""
@@ -53,6 +54,10 @@ class Context:
     def in_quote(self, tok) -> bool:
         i = self.quote_at(tok.idx)
         return i is not None and not self.all_quotes[i].is_scare
+
+    def token_at(self, pos: int):
+        """The token that starts at or last before ``pos``."""
+        return self.doc[max(0, bisect_right(self.tok_starts, pos) - 1)]
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)

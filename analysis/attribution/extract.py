@@ -18,7 +18,8 @@ from .classes import cue_class
 from .context import Context
 from .draft import Draft
 from .model import Model, features, load_model
-from .parc import best_per_cue, fold_follow_ons, merge_same_cue, outermost, quote_kind, univocal
+from .parc import (
+    best_per_cue, fold_follow_ons, merge_same_cue, outermost, parc_bounds, quote_kind, univocal)
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
 from .resolve import Resolver
@@ -64,6 +65,8 @@ def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
     """Every draft the scorer chooses from: the rules' (follow-on quotes folded into the attribution
     they continue) and the relation candidates of every possible cue word."""
     rules = fold_follow_ons(ctx, merge_same_cue(rule_drafts(ctx)))
+    for d in rules:
+        d.contents = parc_bounds(ctx, d.contents)
     seen = {(d.cue_tok.i, tuple(sorted(d.contents))) for d in rules if d.cue_tok is not None}
     by_cue: dict[int, list[Draft]] = {}
     for d in rules:
@@ -71,6 +74,7 @@ def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
             by_cue.setdefault(d.cue_tok.i, []).append(d)
     relations = []
     for d in relation_drafts(ctx, lexicon):
+        d.contents = parc_bounds(ctx, d.contents)
         if (d.cue_tok.i, tuple(sorted(d.contents))) in seen:
             continue
         for r in by_cue.get(d.cue_tok.i, ()):
@@ -83,6 +87,8 @@ def candidate_drafts(ctx: Context, lexicon) -> list[Draft]:
         relations.append(d)
     out = rules + relations
     cuts = [c for d in out if d.kind != "direct" and (c := tail_cut(ctx, d)) is not None]
+    for c in cuts:
+        c.contents = parc_bounds(ctx, c.contents)
     out += cuts
     _sibling_flags(out)
     return out

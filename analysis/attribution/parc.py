@@ -135,6 +135,41 @@ def univocal(drafts: list[Draft]) -> list[Draft]:
     return [drafts[n] for n in sorted(kept)]
 
 
+_COMPLEMENTIZERS = frozenset("that whether if".split())
+_OPEN_MARKS = "\"“‘'«„"
+_CLOSE_MARKS = "\"”’'»"
+
+
+def parc_bounds(ctx: Context, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content spans with PARC's edges: a heading "that"/"whether"/"if" and the quotation marks of a
+    quote the span begins or ends are in, a sentence-final full stop outside quotes is out."""
+    text = ctx.text
+    out = []
+    for s, e in contents:
+        tok = ctx.token_at(s)
+        if tok.idx == s and tok.i > 0:
+            prev = ctx.doc[tok.i - 1]
+            if prev.lower_ in _COMPLEMENTIZERS and prev.dep_ == "mark" and \
+                    not text[prev.idx + len(prev.text):s].strip():
+                s = prev.idx
+        q = ctx.quote_at(s)
+        if q is not None:
+            quote = ctx.all_quotes[q]
+            if quote.open is not None and not text[quote.open + 1:s].strip(" \t\xa0") and \
+                    text[quote.open] in _OPEN_MARKS:
+                s = quote.open
+        q = ctx.quote_at(max(s, e - 1))
+        if q is not None:
+            quote = ctx.all_quotes[q]
+            if quote.close is not None and quote.close >= e and not text[e:quote.close].strip(" \t\xa0") \
+                    and text[quote.close] in _CLOSE_MARKS:
+                e = quote.close + 1
+        if e - s > 1 and text[e - 1] == "." and text[e - 2] != "." and ctx.quote_at(e - 1) is None:
+            e -= 1
+        out.append((s, e))
+    return out
+
+
 def quote_kind(ctx: Context, d: Draft) -> str:
     """``direct`` when the content lies inside quotation marks, ``mixed`` when part of it does,
     ``nominal`` for an unquoted noun-phrase content, else ``indirect`` (``according_to`` kept)."""
