@@ -37,6 +37,8 @@ _FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
 _RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
 #: a verb's complements that may together make its content ("went after Trump over his refusal")
 _COMPLEMENT_DEPS = frozenset(("dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr"))
+#: dependents only a verb has: a noun that governs them is a mistagged verb
+_VERB_ONLY_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux"))
 #: a content's trailing part that the writer adds: an aside set off by a comma, a second predicate
 _TAIL_DEPS = frozenset(("relcl", "acl", "appos", "conj", "advcl"))
 #: active verbs whose subject belongs to the content ("she seemed to embody contradictions")
@@ -412,6 +414,8 @@ def relation_drafts(ctx: Context, lexicon) -> list[Draft]:
             found = verb_candidates(ctx, tok)
         elif tok.pos_ == "NOUN":
             found = noun_candidates(ctx, tok)
+            if any(c.dep_ in _VERB_ONLY_DEPS for c in tok.children):
+                found += verb_candidates(ctx, tok)  # a verb the tagger took for a noun ("Trump demands X")
         else:
             found = adjective_candidates(ctx, tok)
         for d in found:

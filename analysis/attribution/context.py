@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..credits import credit_paragraphs, credits, opening_dateline
+from ..credits import LICENCE_CUES, credit_paragraphs, credits, opening_dateline
 from ..quotes import quote_spans
 from ..text import Span, paragraph_spans
+
+
+#: a byline paragraph has at most this many words
+MAX_BYLINE_WORDS = 20
 
 
 class Context:
@@ -26,7 +30,9 @@ class Context:
         self.quote_ends = [(q.close + 1) if q.close is not None else q.end for q in all_quotes]
         self.paras = paragraph_spans(self.text) or [Span(0, len(self.text))]
         self.para_starts = [p.start for p in self.paras]
-        self.boilerplate = credit_paragraphs(self.text)
+        # a "By ..." paragraph is a byline only when short ("By now, Sexton said ..." is prose)
+        self.boilerplate = [(s, e) for s, e in credit_paragraphs(self.text)
+                            if LICENCE_CUES.search(self.text, s, e) or len(self.text[s:e].split()) <= MAX_BYLINE_WORDS]
         datelines = {(c.start, c.end) for c in credits(self.text) if c.kind == "dateline"}
         for p in self.paras:  # "Washington (AFP) — " opening a paragraph
             end = opening_dateline(self.text, p.start, p.end)

@@ -117,9 +117,14 @@ def features(ctx: Context, d: Draft) -> list[str]:
                 f"cue|chead={key}|{head.pos_}|{ent}", f"chead-lemma={head.lemma_.lower()}"]
         if how in ("xcomp", "raised") or how.startswith("adj-"):
             out.append(f"cue|chead-lemma={key}|{head.lemma_.lower()}")
-    out += _source_features(d.source_tok)
-    if d.source_tok is not None and tok is not None:
-        out.append(f"cue|src-pos={key}|{d.source_tok.pos_}")
+    src = _source_features(d.source_tok)
+    out += src
+    src_class = _source_class(d.source_tok)
+    out += [f"cue|src={key}|{src_class}", f"how|src={how}|{src_class}"]
+    if d.source_tok is not None and d.source_tok.pos_ in ("NOUN", "PROPN"):
+        out.append(f"src-lemma={d.source_tok.lemma_.lower()}")
+    if tok is not None:
+        out += [f"form={tok.lower_}", f"form|how={tok.lower_}|{how}"]
     # the content
     spans = d.contents
     words = sum(len(WORD.findall(text[s:e])) for s, e in spans)
@@ -133,16 +138,43 @@ def features(ctx: Context, d: Draft) -> list[str]:
         if i is not None and ctx.quote_ends[i] >= e - 1:
             quoted += 1
     marks = sum(text.count(m, start, end) for m in ('"', "“", "”"))
-    out.append("quoted=all" if quoted == len(spans) else "quoted=some" if quoted or marks else "quoted=none")
+    out.append("quoted=" + out_quoted(quoted, len(spans), marks))
     first = WORD.search(text, start, end)
     if first is not None:
-        out.append(f"first={first.group().lower() if first.group().lower() in _FIRST_WORDS else 'other'}")
+        word = first.group().lower() if first.group().lower() in _FIRST_WORDS else "other"
+        out += [f"first={word}", f"cue|first={key}|{word}"]
+    out += [f"cue|len={key}|{_bucket(words)}", f"cue|quoted={key}|{out_quoted(quoted, len(spans), marks)}"]
     if ctx.sent_of(start) != ctx.sent_of(max(start, end - 1)):
         out.append("multi-sentence")
     if tok is not None:
         out.append("content-before" if end <= tok.idx else "content-after" if start >= tok.idx + len(tok)
                    else "content-around")
     return out
+
+
+def out_quoted(quoted: int, pieces: int, marks: int) -> str:
+    return "all" if quoted == pieces else "some" if quoted or marks else "none"
+
+
+def _source_class(tok) -> str:
+    """none, pronoun, relative, person, group, document or other: the source's kind, coarsely."""
+    if tok is None:
+        return "none"
+    low = tok.lower_
+    if low in ("who", "which", "that"):
+        return "relative"
+    if tok.pos_ == "PRON":
+        return "pronoun"
+    if tok.ent_type_ == "PERSON":
+        return "person"
+    lemma = tok.lemma_.lower()
+    if lemma in spk.DOCUMENT_WORDS:
+        return "document"
+    if tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma in spk.GOVERNMENT_WORDS | spk.MEDIA_WORDS:
+        return "group"
+    if lemma in spk.TITLE_WORDS or lemma in spk.ROLE_NOUNS or lemma in spk.ANONYMOUS_HEADS:
+        return "person"
+    return "other"
 
 
 #: first words of a content worth a feature of their own
