@@ -16,12 +16,18 @@ dev and test are never opened.
 3. Labels: a draft is positive when its content matches a gold attribution's
    under the headline rule (outer bounds, each half inside the other) and its
    cue overlaps that attribution's cue.
-4. A logistic regression (scikit-learn, liblinear, L2, seeded); features seen
-   fewer than ``MIN_FEATURE_COUNT`` times are dropped.
-5. The threshold: a model trained on periods 1-8 scores period 9 end to end
-   (the extractor's own selection), and the threshold with the best sum of
-   content F1 and content+speaker F1 there is kept for the final model, which
-   is trained on all of fit.
+4. Two logistic regressions (scikit-learn, liblinear, L2, seeded; features
+   seen fewer than ``MIN_FEATURE_COUNT`` times are dropped). The first scores
+   each draft on its own; the second adds what the first said about the drafts
+   around it (:func:`analysis.attribution.model.context_features`), learnt from
+   out-of-fold first-pass scores (three folds of fit's sampling periods:
+   1-3, 4-6, 7-9), so it sees first-pass scores as they are on unseen text.
+5. The threshold: the same three folds, nested (each fold's two models are
+   trained on the other six periods, the first-pass scores for its second model
+   again out of fold); each fold's models score its held-out periods end to
+   end (the extractor's own selection), and the threshold with the best sum of
+   content F1 and content+speaker F1 over the pooled held-out articles is kept
+   for the final models, which are trained on all of fit.
 
 The output holds weights, lexicon and threshold only (no corpus text), with
 sorted keys and rounded weights, so the same data give the same bytes.
@@ -41,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.attribution.candidates import cue_key  # noqa: E402
 from analysis.attribution.context import Context  # noqa: E402
 from analysis.attribution.extract import candidate_drafts, select  # noqa: E402
-from analysis.attribution.model import MODEL_FILE, features  # noqa: E402
+from analysis.attribution.model import MODEL_FILE, context_features, features  # noqa: E402
 from analysis.nlp import load_model, parse_corpus  # noqa: E402
 from evaluation import parc_score as ps  # noqa: E402
 from evaluation.parse_tools import cue_lemma  # noqa: E402
@@ -54,9 +60,9 @@ MIN_FEATURE_COUNT = 3
 #: inverse regularisation strength of the logistic regression
 C = 0.2
 SEED = 13
-#: the fit period whose articles choose the threshold (0-based; fit is periods 0-8)
-THRESHOLD_PERIOD = 8
-THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
+#: the cross-validation folds that choose the threshold: fit's sampling periods (0-based), three apiece
+FOLDS = ((0, 1, 2), (3, 4, 5), (6, 7, 8))
+THRESHOLDS = [round(0.1 + 0.025 * i, 3) for i in range(21)]
 _DIGITS = 4
 
 
@@ -125,7 +131,7 @@ def _score(weights, bias, feats) -> float:
 
 
 def end_to_end(rows, weights, bias, thresholds) -> dict[float, dict]:
-    """Headline scores of the extractor's selection at each threshold (content and speaker only)."""
+    """Headline counts of the extractor's selection at each threshold (content and speaker only)."""
     gold = gold_records([r[0] for r in rows])
     scored = []
     for doc, ctx, drafts, feats, _ in rows:
@@ -142,6 +148,55 @@ def end_to_end(rows, weights, bias, thresholds) -> dict[float, dict]:
                                   "source": {"start": d.source[0], "end": d.source[1]} if d.source else None})
         out[t] = ps.headline_score(predicted, gold)
     return out
+
+
+def first_pass_oof(rows, c: float, seed: int, folds) -> dict[str, list[float]]:
+    """First-pass scores of every draft of ``rows``, each from a model that did not see its article
+    (``folds``: groups of sampling periods)."""
+    scores = {}
+    for fold in folds:
+        inner = [r for r in rows if r[0].period not in fold]
+        held = [r for r in rows if r[0].period in fold]
+        if not inner or not held:
+            continue
+        weights, bias = train(inner, c, seed)
+        for r in held:
+            scores[r[0].id] = [_score(weights, bias, f) for f in r[3]]
+    return scores
+
+
+def with_context(rows, first: dict[str, list[float]]):
+    """The rows with each draft's second-pass features added."""
+    return [(doc, ctx, drafts, [f + x for f, x in zip(feats, context_features(drafts, first[doc.id]))], labels)
+            for doc, ctx, drafts, feats, labels in rows]
+
+
+def train_both(rows, c: float, seed: int, folds) -> tuple:
+    """(first weights, first bias, second weights, second bias) trained on ``rows``."""
+    periods = sorted({r[0].period for r in rows})
+    inner_folds = [tuple(p for p in periods if p in f) for f in folds]
+    inner_folds = [f for f in inner_folds if f]
+    if len(inner_folds) < 2:  # the rows cover one fold: split its periods in two
+        inner_folds = [tuple(periods[0::2]), tuple(periods[1::2])]
+    first = first_pass_oof(rows, c, seed, inner_folds)
+    w1, b1 = train(rows, c, seed)
+    w2, b2 = train(with_context(rows, first), c, seed)
+    return w1, b1, w2, b2
+
+
+def cross_validate(rows, c: float, seed: int, thresholds) -> dict[float, dict]:
+    """Pooled held-out headline scores per threshold over the period folds of :data:`FOLDS`."""
+    counts = {t: [0, 0, 0, 0] for t in thresholds}
+    for fold in FOLDS:
+        inner = [r for r in rows if r[0].period not in fold]
+        held = [r for r in rows if r[0].period in fold]
+        w1, b1, w2, b2 = train_both(inner, c, seed, [f for f in FOLDS if f != fold])
+        first = {r[0].id: [_score(w1, b1, f) for f in r[3]] for r in held}
+        for t, h in end_to_end(with_context(held, first), w2, b2, thresholds).items():
+            for i, k in enumerate(("n_matched", "n_matched_speaker", "n_predicted", "n_gold")):
+                counts[t][i] += h[k]
+    return {t: {"content": ps.prf(m, n_pred, n_gold), "content_speaker": ps.prf(ms, n_pred, n_gold)}
+            for t, (m, ms, n_pred, n_gold) in counts.items()}
 
 
 def main(argv=None) -> int:
@@ -163,29 +218,28 @@ def main(argv=None) -> int:
           f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     threshold = args.threshold
     if threshold is None:
-        inner = [r for r in rows if r[0].period != THRESHOLD_PERIOD]
-        held = [r for r in rows if r[0].period == THRESHOLD_PERIOD]
-        weights, bias = train(inner, args.c, args.seed)
-        results = end_to_end(held, weights, bias, THRESHOLDS)
+        results = cross_validate(rows, args.c, args.seed, THRESHOLDS)
         for t, h in results.items():
             print(f"  threshold {t:.3f}: content F1 {h['content']['f1']:.3f} "
                   f"(P {h['content']['precision']:.3f} R {h['content']['recall']:.3f}), "
                   f"+speaker F1 {h['content_speaker']['f1']:.3f}", file=sys.stderr)
         threshold = max(results, key=lambda t: (results[t]["content"]["f1"]
                                                 + results[t]["content_speaker"]["f1"], -t))
-        print(f"threshold {threshold} (period {THRESHOLD_PERIOD + 1} of fit held out)", file=sys.stderr)
-    weights, bias = train(rows, args.c, args.seed)
+        print(f"threshold {threshold} (cross-validated over fit's periods)", file=sys.stderr)
+    w1, b1, w2, b2 = train_both(rows, args.c, args.seed, FOLDS)
     model = {
-        "about": "Attribution scorer (analysis.attribution.model): logistic regression weights over parse "
-                 "features of draft attributions, trained by benchmarks/train_attribution.py on PolNeAR "
+        "about": "Attribution scorer (analysis.attribution.model): two logistic regressions' weights over "
+                 "parse features of draft attributions (the second adds the first's scores of the drafts around "
+                 "each one), trained by benchmarks/train_attribution.py on PolNeAR "
                  "train, fit split (sampling periods 1-9). No corpus text is included.",
         "trained_on": {"corpus": "PolNeAR train, fit split", "articles": len(docs), "candidates": n,
                        "positive": pos},
         "c": args.c, "seed": args.seed, "min_cues": MIN_CUES, "min_feature_count": MIN_FEATURE_COUNT,
-        "threshold": threshold, "bias": bias, "lexicon": lexicon, "weights": weights,
+        "threshold": threshold, "lexicon": lexicon, "bias": b1, "weights": w1,
+        "context_bias": b2, "context_weights": w2,
     }
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size // 1024} KB, "
+    print(f"wrote {args.out} ({len(w1)} + {len(w2)} weights, {args.out.stat().st_size // 1024} KB, "
           f"{time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     return 0
 

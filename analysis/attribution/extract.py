@@ -17,7 +17,7 @@ from .candidates import relation_drafts, tail_cut
 from .classes import cue_class
 from .context import Context
 from .draft import Draft
-from .model import Model, features, load_model
+from .model import load_model
 from .parc import (
     best_per_cue, fold_follow_ons, merge_same_cue, outermost, parc_bounds, quote_kind, univocal)
 from .records import Attribution, record
@@ -134,8 +134,8 @@ def extract(doc) -> list[Attribution]:
     ctx = Context(doc)
     model = load_model()
     drafts = candidate_drafts(ctx, model.lexicon)
-    for d in drafts:
-        d.score = model.score(features(ctx, d))
+    for d, score in zip(drafts, model.score_all(ctx, drafts)):
+        d.score = score
     drafts = select(drafts, model.threshold)
     for d in drafts:
         d.kind = quote_kind(ctx, d)

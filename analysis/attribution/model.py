@@ -182,19 +182,36 @@ _FIRST_WORDS = frozenset("""that whether if to the a an he she they it i we you 
 this there what how why who when""".split())
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class Model:
-    """Feature weights, bias, threshold and cue lexicon of a trained scorer."""
+    """Feature weights and bias of both passes, threshold and cue lexicon of a trained scorer."""
 
     def __init__(self, data: dict):
         self.weights: dict[str, float] = data.get("weights", {})
         self.bias: float = float(data.get("bias", 0.0))
+        self.context_weights: dict[str, float] | None = data.get("context_weights")
+        self.context_bias: float = float(data.get("context_bias", 0.0))
         self.threshold: float = float(data.get("threshold", 0.5))
         self.lexicon = frozenset(data.get("lexicon", ()))
-        self.meta = {k: v for k, v in data.items() if k not in ("weights", "lexicon")}
+        self.meta = {k: v for k, v in data.items() if k not in ("weights", "lexicon", "context_weights")}
 
     def score(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        """The first pass: a draft on its own."""
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in feats))
+
+    def score_all(self, ctx: Context, drafts: list[Draft]) -> list[float]:
+        """Both passes over an article's drafts: the second adds the first's view of each draft's
+        neighbours (:func:`context_features`)."""
+        feats = [features(ctx, d) for d in drafts]
+        first = [self.score(f) for f in feats]
+        if not self.context_weights:
+            return first
+        w = self.context_weights
+        return [_sigmoid(self.context_bias + sum(w.get(x, 0.0) for x in f) + sum(w.get(x, 0.0) for x in c))
+                for f, c in zip(feats, context_features(drafts, first))]
 
 
 @lru_cache(maxsize=1)
@@ -203,3 +220,53 @@ def load_model() -> Model:
     if not MODEL_FILE.exists():
         return Model({"threshold": 0.0})
     return Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def _level(score: float) -> str:
+    return "0" if score <= 0 else "low" if score < 0.3 else "mid" if score < 0.6 else "high"
+
+
+def context_features(drafts: list[Draft], scores: list[float]) -> list[list[str]]:
+    """Second-pass features of each draft from the first-pass scores of the drafts around it: how it
+    ranks among the drafts of its cue, and how likely the drafts are whose content holds its cue,
+    whose cue its content holds, or whose content overlaps its own (PARC keeps one of them)."""
+    from .spans import SpanIndex, overlap
+
+    index = SpanIndex()
+    for n, d in enumerate(drafts):
+        index.add(n, d.contents)
+    best: dict[int, float] = {}
+    for d, s in zip(drafts, scores):
+        if d.cue_tok is not None:
+            best[d.cue_tok.i] = max(best.get(d.cue_tok.i, 0.0), s)
+    out = []
+    for n, (d, s) in enumerate(zip(drafts, scores)):
+        feats = [f"first-pass={min(9, int(s * 10))}"]
+        if d.cue_tok is not None:
+            top = best[d.cue_tok.i]
+            feats.append("best-of-cue" if s >= top else ("near-best" if top - s < 0.15 else "not-best"))
+        holds_me = mine_in = clash = 0.0
+        length = sum(e - b for b, e in d.contents)
+        for m in index.query(d.start, d.end):
+            if m == n:
+                continue
+            other, o = drafts[m], scores[m]
+            if d.cue_tok is not None and other.cue_tok is not None and other.cue_tok.i == d.cue_tok.i:
+                continue
+            if d.cue is not None and any(b <= d.cue[0] and d.cue[1] <= e for b, e in other.contents):
+                holds_me = max(holds_me, o)
+            if other.cue is not None and any(b <= other.cue[0] and other.cue[1] <= e for b, e in d.contents):
+                mine_in = max(mine_in, o)
+            shared = sum(overlap(a, b) for a in d.contents for b in other.contents)
+            if shared and 2 * shared >= min(length, sum(e - b for b, e in other.contents)):
+                clash = max(clash, o)
+        if d.cue is not None:  # drafts whose content holds the cue but not this draft's content
+            for m in index.query(d.cue[0], d.cue[1]):
+                other = drafts[m]
+                if m != n and any(b <= d.cue[0] and d.cue[1] <= e for b, e in other.contents) and \
+                        not (other.cue_tok is not None and d.cue_tok is not None and other.cue_tok.i == d.cue_tok.i):
+                    holds_me = max(holds_me, scores[m])
+        feats += [f"held-by={_level(holds_me)}", f"holds={_level(mine_in)}", f"clash={_level(clash)}",
+                  f"held-by|how={_level(holds_me)}|{d.how}", f"clash|level={_level(clash)}|{_level(s)}"]
+        out.append(feats)
+    return out
