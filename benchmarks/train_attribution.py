@@ -8,7 +8,8 @@ compartment is read, and of it only our ``fit`` split (sampling periods 1-9;
 dev and test are never opened.
 
 1. The cue lexicon: the ``lemma/POS`` of every gold cue's head word seen at
-   least ``MIN_CUES`` times in fit.
+   least ``MIN_CUES`` times in fit and heading a cue at least ``MIN_CUE_SHARE``
+   of the times it occurs there.
 2. Candidates: every draft the extractor proposes on each fit article
    (:func:`analysis.attribution.extract.candidate_drafts`: the rules' drafts and
    the relation candidates of every lexicon word), with their features
@@ -55,6 +56,8 @@ from evaluation.polnear import corpus_of, gold_records, load_polnear  # noqa: E4
 
 #: a cue word joins the lexicon when fit has at least this many gold cues headed by it
 MIN_CUES = 2
+#: ... and is a cue at least this share of the times it occurs in fit
+MIN_CUE_SHARE = 0.1
 #: features seen fewer times than this in the training candidates are dropped
 MIN_FEATURE_COUNT = 3
 #: inverse regularisation strength of the logistic regression
@@ -67,13 +70,16 @@ _DIGITS = 4
 
 
 def lexicon_of(docs, parsed) -> list[str]:
+    """``lemma/POS`` of the words that head at least ``MIN_CUES`` gold cues in fit and are a cue at
+    least ``MIN_CUE_SHARE`` of the times they occur there."""
     counts: Counter = Counter()
     for d in docs:
         for a in d.attributions:
             _, _, head = cue_lemma(parsed[d.id], a.cue)
             if head is not None and head.pos_ in ("VERB", "NOUN", "ADJ"):
                 counts[cue_key(head)] += 1
-    return sorted(k for k, n in counts.items() if n >= MIN_CUES)
+    occurs: Counter = Counter(cue_key(t) for d in docs for t in parsed[d.id] if t.pos_ in ("VERB", "NOUN", "ADJ"))
+    return sorted(k for k, n in counts.items() if n >= MIN_CUES and n >= MIN_CUE_SHARE * occurs[k])
 
 
 def _match(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -234,7 +240,7 @@ def main(argv=None) -> int:
                  "train, fit split (sampling periods 1-9). No corpus text is included.",
         "trained_on": {"corpus": "PolNeAR train, fit split", "articles": len(docs), "candidates": n,
                        "positive": pos},
-        "c": args.c, "seed": args.seed, "min_cues": MIN_CUES, "min_feature_count": MIN_FEATURE_COUNT,
+        "c": args.c, "seed": args.seed, "min_cues": MIN_CUES, "min_cue_share": MIN_CUE_SHARE, "min_feature_count": MIN_FEATURE_COUNT,
         "threshold": threshold, "lexicon": lexicon, "bias": b1, "weights": w1,
         "context_bias": b2, "context_weights": w2,
     }

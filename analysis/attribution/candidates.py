@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .context import Context
-from .contents import clip, keep
+from .contents import clause_content, clip, keep, side_clause_at
 from .draft import Draft
 from .lexicon import (
     ADDRESSEE_VERBS, BELIEF_VERBS, CONTENT_PREPS, DASHES, EXPLETIVES, FRAME_VERBS, LEMMA_FIXES, LIGHT_VERBS,
@@ -37,6 +37,10 @@ _FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
 _RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
 #: a verb's complements that may together make its content ("went after Trump over his refusal")
 _COMPLEMENT_DEPS = frozenset(("dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr"))
+#: verbs whose object is a document or statement that carries the words ("issued a statement calling")
+ISSUE_VERBS = frozenset("issue release publish send post write put sign".split())
+DOC_NOUNS = frozenset("""statement statements letter letters report reports release tweet tweets post
+message memo note email op-ed column editorial video ad ads advertisement""".split())
 #: dependents only a verb has: a noun that governs them is a mistagged verb
 _VERB_ONLY_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux"))
 #: a content's trailing part that the writer adds: an aside set off by a comma, a second predicate
@@ -153,10 +157,14 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
     for c in kids:
         if c.dep_ == "ccomp":
             has_ccomp = True
-            content = _clause(ctx, tok, c)
+            # the rules' reading of a reported clause (asides, inner cues, "it was possible X")
+            content = clause_content(ctx, tok, questions=True, children=(c,)) if c.i > tok.i \
+                else _clause(ctx, tok, c)
             if content:
                 out.append(_draft(ctx, tok, "ccomp" if c.i > tok.i else "ccomp-left", content, subj, head=c))
     obj = next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and lemma in LIGHT_VERBS | ISSUE_VERBS and obj.lemma_.lower() in REPORT_NOUNS | DOC_NOUNS:
+        obj = None  # "issued a statement calling X Y": the statement is no content, its words are
     if obj is not None and not (has_ccomp and lemma in ADDRESSEE_VERBS):
         last = _object_frame(tok, obj)
         if last is not None:
@@ -187,7 +195,9 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
             extra = p if p.i == tok.i + 1 or all(t.dep_ in ("prt", "advmod", "neg") for t in
                                                   tok.doc[tok.i + 1:p.i]) else None
             out.append(_draft(ctx, tok, f"prep-{p.lower_}", content, subj, extra=extra, head=obj_of))
-    comps = [c for c in kids if c.i > tok.i and c.dep_ in _COMPLEMENT_DEPS]
+    comps = [c for c in kids if c.i > tok.i and c.dep_ in _COMPLEMENT_DEPS
+             and not (c.dep_ in ("dobj", "dative") and (obj is None or lemma in ADDRESSEE_VERBS))
+             and not side_clause_at(ctx, c.left_edge)]
     if len(comps) >= 2:  # "went after Trump over his refusal", "puts his approval at 50 percent"
         first = min(comps, key=lambda c: c.left_edge.i)
         last = max(comps, key=lambda c: c.right_edge.i)
@@ -330,8 +340,9 @@ def tail_cut(ctx: Context, d: Draft) -> Draft | None:
         first = c.left_edge
         prev = doc[first.i - 1] if first.i > 0 else None
         set_off = prev is not None and (prev.text in (",", ";") or prev.text in DASHES)
-        if c.dep_ in ("relcl", "acl", "appos") and not set_off:
-            continue
+        if c.dep_ in ("relcl", "acl", "appos") and not set_off and not (
+                c.tag_ == "VBG" and c.lemma_.lower() in REPORT_VERBS):
+            continue  # a restrictive modifier, unless a report of its own ("the figures insisting that")
         if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"):
             continue
         pos = first.idx

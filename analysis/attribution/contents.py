@@ -43,13 +43,17 @@ def keep(ctx: Context, spans, min_words: int = 2) -> list[tuple[int, int]]:
     return out
 
 
-def clause_content(ctx: Context, verb) -> list[tuple[int, int]]:
+def clause_content(ctx: Context, verb, questions: bool = False, children=None) -> list[tuple[int, int]]:
     """Spans of the reported clause(s) of ``verb`` (``ccomp``), without "that".
 
     Also "said in a statement that X", which the parser often reads as a
-    relative clause on "statement".
+    relative clause on "statement". ``questions`` keeps "asked whether X" and
+    "declined to say what" (PARC counts them); ``children`` limits the clauses
+    read to those.
     """
     clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if children is not None:
+        clauses = [c for c in clauses if c in children]
     relative = not clauses
     if not clauses:
         clauses = [rel for prep in verb.children if prep.dep_ == "prep"
@@ -70,9 +74,9 @@ def clause_content(ctx: Context, verb) -> list[tuple[int, int]]:
         if child.i < verb.i and conjoined_subject(verb) in child.children:
             continue  # "A, and its hosts, known as Z, said B": A is the writer's, B the hosts'
         marks = [c for c in child.children if c.dep_ == "mark"]
-        if any(m.lower_ in UNASSERTED_MARKS for m in marks):
+        if any(m.lower_ in UNASSERTED_MARKS for m in marks) and not questions:
             continue
-        if unasserted_verb and child.left_edge.lower_ in WH_WORDS:
+        if unasserted_verb and child.left_edge.lower_ in WH_WORDS and not questions:
             continue  # "declined to say what", "difficult to tell how"
         start, end = subtree_span(child, exclude=_nested_reports(child))
         end = _zero_that_clause(ctx, child, end)

@@ -132,6 +132,7 @@ analysis analyses research document documents number numbers statistics estimate
 finding findings evidence result results count tally filing filings review audit investigation
 email emails memo transcript transcripts video footage photo photos map chart graph model models
 forecast forecasts projection projections average averages index census ranking rankings
+explanation explanations argument arguments
 """.split())
 
 # --------------------------------------------------------------------------
