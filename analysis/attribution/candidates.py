@@ -36,7 +36,7 @@ _FRAME_DEPS = frozenset(("oprd", "xcomp", "ccomp", "acomp"))
 #: complements of a raised subject ("X is expected to", "X seems unlikely")
 _RAISED_DEPS = frozenset(("xcomp", "oprd", "acomp", "attr", "ccomp"))
 #: a verb's complements that may together make its content ("went after Trump over his refusal")
-_COMPLEMENT_DEPS = frozenset(("dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr"))
+_COMPLEMENT_DEPS = frozenset(("dobj", "dative", "prep", "xcomp", "oprd", "acomp", "attr"))
 #: verbs whose object is a document or statement that carries the words ("issued a statement calling")
 ISSUE_VERBS = frozenset("issue release publish send post write put sign".split())
 DOC_NOUNS = frozenset("""statement statements letter letters report reports release tweet tweets post
@@ -62,8 +62,9 @@ def cue_key(tok) -> str:
 
 
 def is_candidate(tok, lexicon) -> bool:
-    """A word worth proposing drafts for: a cue word of the model's lexicon or of the hand lexicons."""
-    if tok.pos_ not in CUE_POS:
+    """A word worth proposing drafts for: a cue word of the model's lexicon or of the hand lexicons,
+    not inside a name ("the North East Says No campaign")."""
+    if tok.pos_ not in CUE_POS or tok.ent_iob_ == "I":
         return False
     if cue_key(tok) in lexicon:
         return True
@@ -187,8 +188,15 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
         if obj_of is None:
             continue
         hi = obj_of.right_edge
+        clause = next((c for c in obj_of.children if c.dep_ == "relcl" and c.left_edge.lower_ == "that"
+                       and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ != "that" for x in c.children)),
+                      None)
+        if clause is not None:  # "told reporters on Tuesday that X": the clause is the verb's, not Tuesday's
+            if clause.left_edge.i <= obj_of.i:
+                continue
+            hi = tok.doc[clause.left_edge.i - 1]
         for c in kids:  # "called on Congress to pass a deal": the infinitive joins the content
-            if c.dep_ in ("xcomp", "ccomp") and c.i > hi.i:
+            if c.dep_ == "xcomp" and c.i > hi.i:
                 hi = c.right_edge
         content = _span(ctx, tok, obj_of.left_edge, hi)
         if content:
@@ -410,10 +418,23 @@ def colon_draft(ctx: Context, colon) -> Draft | None:
                  source=source, confidence=0.5, para=ctx.para_of(colon.idx), cue_tok=colon, how="colon")
 
 
+def _title_case_sentence(ctx: Context, tok, cache: dict[int, bool]) -> bool:
+    """Most words of the token's sentence are capitalised (a headline: "Clinton Says Trump Is Unfit")."""
+    n = ctx.sent_of(tok.idx)
+    if n not in cache:
+        words = [t for t in ctx.sents[n] if t.is_alpha and len(t) > 3]
+        cache[n] = bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+    return cache[n]
+
+
 def relation_drafts(ctx: Context, lexicon) -> list[Draft]:
     """Every relation candidate of the article's possible cue words (see the module's doc)."""
     out: list[Draft] = []
+    headline_case: dict[int, bool] = {}
     for tok in ctx.doc:
+        if tok.is_title and tok.i > 0 and not tok.doc[tok.i - 1].is_punct and is_candidate(tok, lexicon) \
+                and not _title_case_sentence(ctx, tok, headline_case):
+            continue  # "the North East Says No campaign": a capitalised word inside a name
         if tok.text == ":":
             d = colon_draft(ctx, tok)
             if d is not None:

@@ -60,11 +60,12 @@ def verb_drafts(ctx: Context) -> list[Draft]:
             continue  # "failed to warn the US": a report that did not happen
         if lemma in REQUEST_VERBS and _agentless_passive(tok):
             continue  # "viewers will be urged to call": a request with no one making it
-        content = trailing_content(ctx, tok) or clause_content(ctx, tok)
+        content = trailing_content(ctx, tok)
+        how = "trailing" if content else "clause"
+        content = content or clause_content(ctx, tok)
         if not content and make_clear(tok):
             clear = next(c for c in tok.children if c.lower_ == "clear")
             content = clause_content(ctx, clear)
-        how = "clause"
         subj = subject(ctx, tok)
         if not content and lemma in FRAME_VERBS and not _thing_relative(tok, subj):
             content, how = frame_content(ctx, tok), "frame"
@@ -77,14 +78,14 @@ def verb_drafts(ctx: Context) -> list[Draft]:
         source = source_span(ctx, subj)
         if source is not None and any(overlap(source, c) for c in content):
             continue  # the parser took the object for the subject
-        conf = {"clause": 0.8, "frame": 0.65, "parenthetical": 0.7}[how]
+        conf = {"clause": 0.8, "trailing": 0.8, "frame": 0.65, "parenthetical": 0.7}[how]
         drafts.append(Draft(
             kind="indirect", contents=content, cue=cue_span(tok), source_tok=subj,
             source=source, confidence=conf, para=ctx.para_of(tok.idx), cue_tok=tok, how="rule-" + how,
         ))
-        if how == "clause":
+        if how in ("clause", "trailing"):
             drafts.extend(_aside_drafts(ctx, tok, subj, source))
-        if how == "clause" and lemma in REQUEST_VERBS and _quoted_only(ctx, content):
+        if how in ("clause", "trailing") and lemma in REQUEST_VERBS and _quoted_only(ctx, content):
             # 'urged X to Y, adding: "..."': the quote is one report, the request another
             frame = frame_content(ctx, tok)
             if frame and not any(overlap(source, c) for c in frame if source is not None):
