@@ -23,6 +23,7 @@ from ..credits import Credit, credits
 from .extract import attribution_records, extract, extract_corpus
 from .lexicon import REPORT_VERBS
 from .metrics import article_metrics, corpus_summary, metrics_row, quoted_words
+from .classes import CUE_CLASSES
 from .records import KINDS, Attribution, from_record, from_records, record
 from .speaker_merge import canonical_maps, canonical_speaker, merge_speakers, speaker_names
 from .tables import credit_summary, credit_table, source_type_mix, speaker_matrix, who_said_what
@@ -30,6 +31,7 @@ from .tables import credit_summary, credit_table, source_type_mix, speaker_matri
 __all__ = [
     "Attribution",
     "KINDS",
+    "CUE_CLASSES",
     "REPORT_VERBS",
     "extract",
     "extract_corpus",

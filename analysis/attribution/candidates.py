@@ -23,8 +23,8 @@ from .contents import clause_content, clip, keep, side_clause_at
 from .draft import Draft
 from .lexicon import (
     ADDRESSEE_VERBS, BELIEF_VERBS, CONTENT_PREPS, DASHES, EXPLETIVES, FRAME_VERBS, LEMMA_FIXES, LIGHT_VERBS,
-    QUOTE_ONLY_VERBS, RELATIVES, REPORT_NOUNS, REPORT_VERBS)
-from .sources import holder_span, source_span, subject
+    QUOTE_ONLY_VERBS, RELATIVES, RELAY_VERBS, REPORT_NOUNS, REPORT_VERBS)
+from .sources import holder_span, quoted_as, source_span, subject
 from .spans import SPACE_EDGE, WORD, subtree_span, tok_span, trim
 
 #: coarse parts of speech a cue word may have (prepositions and colons are read by other rules)
@@ -64,8 +64,8 @@ def cue_key(tok) -> str:
 def is_candidate(tok, lexicon) -> bool:
     """A word worth proposing drafts for: a cue word of the model's lexicon or of the hand lexicons,
     not inside a name ("the North East Says No campaign")."""
-    if tok.pos_ not in CUE_POS or tok.ent_iob_ == "I":
-        return False
+    if tok.pos_ not in CUE_POS or tok.ent_iob_ == "I" or tok.lower_ == "according":
+        return False  # "according to" has rules of its own (:func:`.reports.according_drafts`)
     if cue_key(tok) in lexicon:
         return True
     lemma = norm_lemma(tok)
@@ -154,10 +154,15 @@ def verb_candidates(ctx: Context, tok) -> list[Draft]:
     raised_subj = next((c for c in kids if c.dep_ in ("nsubjpass", "nsubj", "csubj", "csubjpass")
                         and c.i < tok.i), None)
     lemma = tok.lemma_.lower()
+    if lemma in RELAY_VERBS and quoted_as(tok) is not None:
+        return []  # "quoted the chairman as saying ...": the rules read the relayed words
     has_ccomp = False
     for c in kids:
         if c.dep_ == "ccomp":
             has_ccomp = True
+            if lemma == "find" and any(x.dep_ == "nsubj" and x.lower_.endswith(("self", "selves"))
+                                       for x in c.children):
+                continue  # "found themselves trailing": a state, not a finding
             # the rules' reading of a reported clause (asides, inner cues, "it was possible X")
             content = clause_content(ctx, tok, questions=True, children=(c,)) if c.i > tok.i \
                 else _clause(ctx, tok, c)

@@ -113,8 +113,10 @@ def features(ctx: Context, d: Draft) -> list[str]:
     head = d.content_tok
     if head is not None:
         ent = head.ent_type_ or "-"
+        kind_of = _source_class(head) if head.pos_ in ("NOUN", "PROPN", "PRON") else head.pos_
         out += [f"chead-pos={head.pos_}", f"chead-ent={ent}", f"how|chead={how}|{head.pos_}|{ent}",
-                f"cue|chead={key}|{head.pos_}|{ent}", f"chead-lemma={head.lemma_.lower()}"]
+                f"cue|chead={key}|{head.pos_}|{ent}", f"chead-lemma={head.lemma_.lower()}",
+                f"chead-class={kind_of}", f"cue|chead-class={key}|{kind_of}"]
         if how in ("xcomp", "raised") or how.startswith("adj-"):
             out.append(f"cue|chead-lemma={key}|{head.lemma_.lower()}")
     src = _source_features(d.source_tok)

@@ -155,15 +155,15 @@ def parc_bounds(ctx: Context, contents: list[tuple[int, int]]) -> list[tuple[int
         q = ctx.quote_at(s)
         if q is not None:
             quote = ctx.all_quotes[q]
-            if quote.open is not None and not text[quote.open + 1:s].strip(" \t\xa0") and \
+            if quote.open is not None and quote.open < s and not text[quote.open + 1:s].strip(" \t\xa0") and \
                     text[quote.open] in _OPEN_MARKS:
                 s = quote.open
         q = ctx.quote_at(max(s, e - 1))
         if q is not None:
             quote = ctx.all_quotes[q]
-            if quote.close is not None and quote.close >= e and not text[e:quote.close].strip(" \t\xa0") \
-                    and text[quote.close] in _CLOSE_MARKS:
-                e = quote.close + 1
+            if quote.close is not None and quote.close >= e and \
+                    not text[e:quote.close].strip(" \t\xa0.,!?;:…") and text[quote.close] in _CLOSE_MARKS:
+                e = quote.close + 1  # the quote's own closing punctuation and mark: '"overwhelmed."'
         if e - s > 1 and text[e - 1] == "." and text[e - 2] != "." and ctx.quote_at(e - 1) is None:
             e -= 1
         out.append((s, e))

@@ -53,7 +53,7 @@ def _subject(ctx: Context, verb, depth: int = 0):
         return ctx.quote_of(tok) == quote and ctx.para_of(tok.idx) == para
 
     children = list(verb.children)
-    quoted = _quoted_as(verb)
+    quoted = quoted_as(verb)
     if quoted is not None and usable(quoted):
         return quoted
     clause_subject = _participle_clause_subject(verb, usable)
@@ -105,7 +105,7 @@ def _subject(ctx: Context, verb, depth: int = 0):
     return None
 
 
-def _quoted_as(verb):
+def quoted_as(verb):
     """ "the paper quoted the official as saying ...": the official speaks, the paper relays.
 
     ``verb`` may be the relaying verb or the "saying" under its "as"."""
