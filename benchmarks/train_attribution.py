@@ -142,14 +142,14 @@ def end_to_end(rows, weights, bias, thresholds) -> dict[float, dict]:
     scored = []
     for doc, ctx, drafts, feats, _ in rows:
         scores = [_score(weights, bias, f) for f in feats]
-        scored.append((doc, drafts, scores))
+        scored.append((doc, ctx, drafts, scores))
     out = {}
     for t in thresholds:
         predicted = []
-        for doc, drafts, scores in scored:
+        for doc, ctx, drafts, scores in scored:
             for d, s in zip(drafts, scores):
                 d.score = s
-            for d in select(drafts, t):
+            for d in select(drafts, t, ctx):
                 predicted.append({"doc": doc.id, "contents": [{"start": s, "end": e} for s, e in d.contents],
                                   "source": {"start": d.source[0], "end": d.source[1]} if d.source else None})
         out[t] = ps.headline_score(predicted, gold)

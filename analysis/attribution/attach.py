@@ -364,8 +364,9 @@ def inherit_follow_ons(drafts: list[Draft], ctx: Context | None = None) -> None:
                 d.inherited = prev
                 d.confidence = 0.7
             continue
-        if d.kind in ("direct", "mixed") and (d.source_tok is not None or d.inherited):
-            prev = d
+        if d.kind in ("direct", "mixed") and (d.source_tok is not None or d.inherited) and not (
+                ctx is not None and d.cue_tok is not None and ctx.in_quote(d.cue_tok)):
+            prev = d  # (a report inside a quotation is no one a following quote continues)
         elif d.kind in ("indirect", "according_to") and d.start > (prev.end if prev else -1) \
                 and not is_belief(d) and not _same_sentence_as_quote(ctx, d, prev):
             # a sourced report between quotes is whom a following bare quote continues;

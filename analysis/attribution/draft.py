@@ -29,6 +29,7 @@ class Draft:
     extra_cue: tuple[int, int] | None = None  # a preposition that joins the cue ("talked about")
     content_tok: object | None = None  # the head of the content in the parse, when a relation gave it
     flags: list[str] = field(default_factory=list)  # facts about how it was built (model features)
+    folded: list = field(default_factory=list)  # follow-on quotes folded into this draft
 
     @property
     def start(self) -> int:

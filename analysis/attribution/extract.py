@@ -19,7 +19,8 @@ from .context import Context
 from .draft import Draft
 from .model import load_model
 from .parc import (
-    best_per_cue, fold_follow_ons, merge_same_cue, outermost, parc_bounds, quote_kind, univocal)
+    best_per_cue, fold_follow_ons, is_quotation, merge_same_cue, outermost, parc_bounds, quote_kind,
+    unfolded, univocal)
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
 from .resolve import Resolver
@@ -116,11 +117,16 @@ def _sibling_flags(drafts: list[Draft]) -> None:
                 d.flags.append("shortest")
 
 
-def select(drafts: list[Draft], threshold: float) -> list[Draft]:
+def select(drafts: list[Draft], threshold: float, ctx: Context | None = None) -> list[Draft]:
     """PARC's choice among scored drafts: the best of each cue above ``threshold``, outermost only,
-    one attribution per stretch of text (:mod:`.parc`)."""
-    drafts = [d for d in best_per_cue(drafts) if (d.score or 0.0) >= threshold]
-    return univocal(outermost(drafts))
+    one attribution per stretch of text (:mod:`.parc`). With ``ctx``, a quotation standing as a
+    sentence of its own is kept even below the threshold (:func:`.parc.is_quotation`)."""
+    best = best_per_cue(drafts)
+    drafts = [d for d in best if (d.score or 0.0) >= threshold or (ctx is not None and is_quotation(ctx, d))]
+    if ctx is not None:
+        kept = {id(d) for d in drafts}
+        drafts += unfolded(ctx, drafts, [d for d in best if id(d) not in kept])
+    return univocal(outermost(drafts, ctx), ctx)
 
 
 def extract(doc) -> list[Attribution]:
@@ -136,13 +142,15 @@ def extract(doc) -> list[Attribution]:
     drafts = candidate_drafts(ctx, model.lexicon)
     for d, score in zip(drafts, model.score_all(ctx, drafts)):
         d.score = score
-    drafts = select(drafts, model.threshold)
+    drafts = select(drafts, model.threshold, ctx)
     for d in drafts:
         d.kind = quote_kind(ctx, d)
         d.cue_class = cue_class(d)
     resolver = Resolver(ctx)
     done: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (d.inherited is not None, d.start)):
+    # a quotation standing alone again takes the speaker of the attribution it was folded into
+    parents = {id(d.inherited): d.inherited for d in drafts if d.inherited is not None}
+    for d in sorted(list(parents.values()) + drafts, key=lambda d: (d.inherited is not None, d.start)):
         resolver.resolve(d, done)
         done.append(d)
     out = [_finalise(ctx, d) for d in drafts]

@@ -65,11 +65,21 @@ def fold_follow_ons(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             d.how = "fragment"
         if d.follow_on and d.inherited is not None:
             parent = d.inherited
+            parent.folded.append(d)
             parent.contents = sorted(parent.contents + d.contents)
             if parent.kind == "indirect":
                 parent.kind = "mixed"
             continue
         out.append(d)
+    return out
+
+
+def unfolded(ctx: Context, kept: list[Draft], dropped: list[Draft]) -> list[Draft]:
+    """The quotations folded into drafts that were not kept, each standing on its own again
+    (:func:`is_quotation`), so a wrong reading of their parent does not take them along."""
+    out = []
+    for d in dropped:
+        out += [q for q in d.folded if is_quotation(ctx, q)]
     return out
 
 
@@ -87,9 +97,31 @@ def _inside(span: tuple[int, int], contents) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in contents)
 
 
-def outermost(drafts: list[Draft]) -> list[Draft]:
+def is_quotation(ctx: Context, d: Draft) -> bool:
+    """A draft whose every piece is a quotation standing as a sentence of its own ('"Come with me!"'
+    and the like, with or without a cue): quoted words someone said, whatever the scorer thinks."""
+    text = ctx.text
+    for s, e in d.contents:
+        if text[s:s + 1] not in _OPEN_MARKS or text[e - 1:e] not in _CLOSE_MARKS:
+            return False
+        if not opens_sentence(text, s + 1):
+            return False
+    return bool(d.contents)
+
+
+def _multi_sentence(ctx: Context | None, d: Draft) -> bool:
+    return ctx is not None and ctx.sent_of(d.start) != ctx.sent_of(max(d.start, d.end - 1))
+
+
+def _protected(ctx: Context | None, d: Draft, other: Draft) -> bool:
+    """A quotation is not dropped for a report in the writer's words that runs over sentences (the
+    rules' reading of a clause the parser carried across a dialogue)."""
+    return ctx is not None and is_quotation(ctx, d) and other.kind != "direct" and _multi_sentence(ctx, other)
+
+
+def outermost(drafts: list[Draft], ctx: Context | None = None) -> list[Draft]:
     """Drop drafts whose cue lies inside another draft's content (of two that hold each other's cue,
-    the better scored stays)."""
+    the better scored stays); with ``ctx``, see :func:`_protected`."""
     index = SpanIndex()
     for n, d in enumerate(drafts):
         index.add(n, d.contents)
@@ -103,7 +135,7 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
             if m == n:
                 continue
             other = drafts[m]
-            if not _inside(d.cue, other.contents):
+            if not _inside(d.cue, other.contents) or _protected(ctx, d, other):
                 continue
             if other.cue is not None and _inside(other.cue, d.contents) and (d.score or 0) >= (other.score or 0):
                 continue  # each holds the other's cue: the better one stays
@@ -114,9 +146,11 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def univocal(drafts: list[Draft]) -> list[Draft]:
-    """Of drafts whose contents share half of either one's length, keep the better scored."""
-    order = sorted(range(len(drafts)), key=lambda n: (-(drafts[n].score or 0.0), drafts[n].start))
+def univocal(drafts: list[Draft], ctx: Context | None = None) -> list[Draft]:
+    """Of drafts whose contents share half of either one's length, keep the better scored (with
+    ``ctx``, a report in the writer's words over several sentences comes last: see :func:`_protected`)."""
+    late = [ctx is not None and not is_quotation(ctx, d) and _multi_sentence(ctx, d) for d in drafts]
+    order = sorted(range(len(drafts)), key=lambda n: (late[n], -(drafts[n].score or 0.0), drafts[n].start))
     index = SpanIndex()
     kept: list[int] = []
     for n in order:
