@@ -20,8 +20,8 @@ from pathlib import Path
 from .corpus import Corpus
 from .errors import AnalysisError
 from .nlp import PROJECT_ROOT, load_model, model_info
-from .pipeline import EVENT_TABLES, REPORT_TABLES, TABLES, layers_from_tables, read_tables
-from .pipeline.events import event_layers_note
+from .pipeline import (EVENT_TABLES, REPORT_TABLES, TABLES, event_layers_note, layers_from_tables,
+                       read_tables)
 from .schema import DOCUMENT_COUNT_COLUMNS
 
 __all__ = ["start", "Run", "resolve", "display_path", "PACKAGES"]

@@ -58,16 +58,16 @@ Memory: the per-batch stage holds at most ``2 * processes`` batches of
 documents with their parses at once, whatever the corpus size, and each
 worker reloads its model every ``MODEL_RELOAD_BATCHES`` batches so spaCy's
 growing vocabulary does not grow with the corpus; the merge reads one batch
-at a time; the main process keeps the ids and one summary row per article
-(about 5 KB each), and the text-reuse stage holds every article's text,
-tokens and shingles (about 25-35 KB per article; ``benchmarks/bench_scale.py``
-and ``benchmarks/bench_memory.py`` measure both).
+at a time; the main process keeps the ids and one summary row per article,
+and the text-reuse stage holds every article's text, tokens and shingles
+(``benchmarks/bench_scale.py`` and ``benchmarks/bench_memory.py`` measure both).
 """
 from __future__ import annotations
 
 from ..schema import TABLES
 from .batch import REPORT_TABLES, analyze_batch
-from .events import EVENT_LAYERS_FILE, EVENT_LAYERS_MAX_DOCS, EVENT_TABLES, layers_from_tables
+from .events import (EVENT_LAYERS_FILE, EVENT_LAYERS_MAX_DOCS, EVENT_TABLES, event_layers_note,
+                     layers_from_tables)
 from .executors import default_processes
 from .keys import Options, batches, code_fingerprint
 from .run import analyze
@@ -76,4 +76,5 @@ from .store import read_tables
 
 __all__ = ["analyze", "analyze_batch", "Options", "read_tables", "TABLES", "REPORT_TABLES",
            "EVENT_TABLES", "EVENT_LAYERS_FILE", "EVENT_LAYERS_MAX_DOCS", "batches",
-           "code_fingerprint", "partition_records", "default_processes", "layers_from_tables"]
+           "code_fingerprint", "partition_records", "default_processes", "layers_from_tables",
+           "event_layers_note"]
