@@ -1,7 +1,9 @@
 """Helpers that keep notebooks to calls, plots and prose, with deterministic output.
 
-A notebook starts with ``run = report.start(corpus, out, model)``; ``run``
-holds the corpus, the model and the parses (each made once), writes every
+A notebook starts with ``run = report.start(corpus, out, model)``: the corpus
+is analyzed once into ``OUT/tables`` (:func:`analysis.analyze`, resumable) and
+``run`` holds those tables, so every notebook shows the layers from one parse
+and one computation, as the command line writes them. ``run`` writes every
 table it shows as CSV under the output folder, and describes the run
 (parameters, model, package versions) without timestamps or absolute paths,
 so nbval compares what matters.
@@ -9,13 +11,17 @@ so nbval compares what matters.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from .corpus import Corpus, load_corpus
-from .nlp import PROJECT_ROOT, load_model, model_info, parse_corpus
+from .corpus import Corpus
+from .errors import AnalysisError
+from .nlp import PROJECT_ROOT, load_model, model_info
+from .pipeline import (EVENT_TABLES, REPORT_TABLES, TABLES, event_layers_note, layers_from_tables,
+                       read_tables)
 from .schema import DOCUMENT_COUNT_COLUMNS
 
 __all__ = ["start", "Run", "resolve", "display_path", "PACKAGES"]
@@ -53,95 +59,90 @@ def configure_plots() -> None:
     })
 
 
+#: the tables a notebook reads: every table of ``analyze``, the report tables, the event layers
+NOTEBOOK_TABLES = TABLES + REPORT_TABLES + tuple(EVENT_TABLES.values())
+
+
 @dataclass
 class Run:
+    """One notebook run: its parameters and the ``analyze`` tables everything it shows comes from."""
+
     corpus_path: Path
     out: Path
     model_name: str | None
     skip_bad: bool = False
     encoding: str = "utf-8"
+    #: the ``analyze`` folder the user gave (None: analyzed into ``OUT/tables`` by :func:`start`)
     tables_path: Path | None = None
+    tables: dict = field(default_factory=dict)
+    #: why the event layer tables are empty, or ""
+    event_layers_note: str = ""
     _tables: list = field(default_factory=list)
 
     # ----------------------------------------------------------------
-    # what every notebook starts from: the corpus, and the analyze tables when given
-
-    @cached_property
-    def tables(self) -> dict:
-        """The Parquet tables of ``python -m analysis analyze --out DIR`` (empty without ``tables``)."""
-        if self.tables_path is None:
-            return {}
-        from .pipeline import read_tables
-
-        return read_tables(self.tables_path)
+    # the corpus and every layer, as the analyze tables hold them
 
     @cached_property
     def corpus(self) -> Corpus:
-        """The articles: from the documents table when ``tables`` was given, else read from disk."""
-        if self.tables:
-            return _corpus_from_tables(self.tables, str(self.tables_path))
-        return load_corpus(self.corpus_path, skip_bad=self.skip_bad, encoding=self.encoding)
+        """The articles as ``analyze`` saw them, back from its documents and skipped tables."""
+        from .corpus import Document, SkippedFile
+
+        frame = self.tables["documents"]
+        meta_columns = [c for c in frame.columns if c not in DOCUMENT_COUNT_COLUMNS]
+        docs = []
+        for row in frame.to_dict("records"):
+            meta = {c: row[c] for c in meta_columns if isinstance(row[c], str)}
+            docs.append(Document(row["doc"], row["text"], metadata=meta))
+        skipped = [SkippedFile(r["file"], r["reason"]) for r in self.tables["skipped"].to_dict("records")]
+        return Corpus(docs, str(self.tables_path or self.corpus_path), skipped)
 
     @cached_property
     def attributions(self) -> dict:
-        """``{doc_id: [Attribution]}``: from the attributions table, else extracted from the parses."""
-        from . import attribution
+        """``{doc_id: [Attribution]}`` of the attributions table (speakers merged across the corpus)."""
+        from .attribution import from_records
 
-        if self.tables:
-            return attribution.from_records(self.tables["attributions"].to_dict("records"),
-                                            self.corpus.ids)
-        return attribution.extract_corpus(self.corpus, self.nlp, parsed=self.docs)
+        return from_records(self.tables["attributions"].to_dict("records"), self.corpus.ids)
 
     def corpus_table(self):
-        """One row per article: size counts and metadata (``corpus_stats.corpus_table``)."""
-        if self.tables:
-            return self.tables["documents"].drop(columns=["text", "quoted_words"])
-        from .corpus_stats import corpus_table
-
-        return corpus_table(self.corpus, parsed=self.docs)
+        """One row per article: size counts and metadata (as ``corpus_stats.corpus_table``)."""
+        return self.tables["documents"].drop(columns=["text", "quoted_words"])
 
     def readability_table(self):
-        """Scores, counts, intervals and warnings per article (``readability.readability_table``)."""
-        if self.tables:
-            table = self.tables["readability"].copy()
-            table["warnings"] = table["warnings"].map(lambda w: "; ".join(w))
-            return table
-        from .readability import readability_table
+        """Scores, counts, intervals and warnings per article (as ``readability.readability_table``)."""
+        return _joined_warnings(self.tables["readability"])
 
-        return readability_table(self.corpus)
+    def paragraph_table(self):
+        """Scores per paragraph, no intervals (as ``readability.paragraph_table``)."""
+        return _joined_warnings(self.tables["paragraphs"])
+
+    def variant_table(self, speech: str = "quotes"):
+        """Each article whole, without speech, prose only and speech only (as
+        ``readability.variant_table``); speech found by ``quotes`` (quotation marks) or by the
+        ``attribution`` layer."""
+        if speech not in ("quotes", "attribution"):
+            raise ValueError(f"speech must be 'quotes' or 'attribution', not {speech!r}")
+        return _joined_warnings(self.tables["variants" if speech == "quotes" else "variants_attribution"])
 
     def attribution_metrics(self):
-        """Per-article attribution metrics (``attribution.article_metrics``)."""
-        if self.tables:
-            return self.tables["attribution_metrics"]
-        from .attribution import article_metrics
-
-        return article_metrics(self.corpus, parsed=self.docs, attributions=self.attributions)
+        """Per-article attribution metrics (as ``attribution.article_metrics``)."""
+        return self.tables["attribution_metrics"]
 
     def credit_table(self):
-        """Datelines, agency and author credits (``attribution.credit_table``)."""
-        if self.tables:
-            return self.tables["credits"]
-        from .attribution import credit_table
-
-        return credit_table(self.corpus)
+        """Datelines, agency and author credits (as ``attribution.credit_table``)."""
+        return self.tables["credits"]
 
     def reuse_tables(self):
         """(pairs, passages) of the text-reuse layer: every pair sharing prose, however little."""
-        if self.tables:
-            return self.tables["pairs"], self.tables["passages"]
-        from .overlap import reuse_tables
+        return self.tables["pairs"], self.tables["passages"]
 
-        return reuse_tables(self.corpus, min_containment=0.0)
+    def event_layers(self):
+        """Shared quotes, sources, figures and paraphrases (a :class:`analysis.overlap.layers.Layers`);
+        empty above analyze's ``event_layers_max_docs``, as :attr:`event_layers_note` says."""
+        return layers_from_tables(self.tables, self.corpus, self.attributions)
 
     @cached_property
     def nlp(self):
         return load_model(self.model_name)
-
-    @cached_property
-    def docs(self) -> dict:
-        """spaCy parses keyed by document id, from the on-disk cache when present."""
-        return parse_corpus(self.corpus, self.nlp)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -209,6 +210,13 @@ class Run:
         display(Markdown(f"*Figure: {caption}*"))
 
 
+def _joined_warnings(table):
+    """A readability table with each row's warnings as one ``"; "``-joined string, as shown."""
+    table = table.copy()
+    table["warnings"] = table["warnings"].map("; ".join)
+    return table
+
+
 def _float(value: float) -> str:
     """Whole numbers without decimals (300,000), others to three places (0.001, not 1.000e-03)."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}"
@@ -216,11 +224,12 @@ def _float(value: float) -> str:
 
 def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
           skip_bad: bool = False, encoding: str = "utf-8", tables: str | Path | None = None) -> Run:
-    """Begin a notebook run: resolve paths against the project root, fix plot style.
+    """Begin a notebook run: resolve paths against the project root, fix plot style, and load
+    the ``analyze`` tables everything is shown from.
 
-    ``tables``: an ``analyze --out`` folder; the notebook then reads the
-    articles and every per-article layer from its Parquet tables instead of
-    parsing and computing them again.
+    ``tables``: an ``analyze --out`` folder made with ``report_tables=True``, read as it
+    is. Without it the corpus is analyzed into ``OUT/tables`` first (resumable: unchanged
+    batches are reused), one notebook at a time.
     """
     configure_plots()
     import pandas as pd
@@ -229,22 +238,43 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
     pd.set_option("display.float_format", _float)  # 0.001, not 1.000e-03
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 200)
-    return Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8",
-               resolve(tables) if tables else None)
+    run = Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8",
+              resolve(tables) if tables else None)
+    if run.tables_path is not None:
+        run.tables, run.event_layers_note = _read(run.tables_path)
+        return run
+    folder = run.out / "tables"
+    with _locked(folder):
+        from . import analyze
+        from .corpus import CorpusSource
+
+        source = CorpusSource.of(run.corpus_path, skip_bad=run.skip_bad, encoding=run.encoding)
+        analyze(source, out=folder, model=run.model_name, report_tables=True)
+        run.tables, run.event_layers_note = _read(folder)
+    return run
 
 
-def _corpus_from_tables(tables: dict, root: str) -> Corpus:
-    """The corpus as ``analyze`` saw it, back from its documents and skipped tables."""
-    from .corpus import Document, SkippedFile
+def _read(folder: Path) -> tuple[dict, str]:
+    """Every table a notebook shows, and the event layers' note, from an ``analyze`` folder."""
+    if (folder / "documents.parquet").exists() and not (folder / "paragraphs.parquet").exists():
+        raise AnalysisError(f"{display_path(folder)} was made without the report tables: run "
+                            "analyze on the corpus again with report_tables=True")
+    return read_tables(folder, NOTEBOOK_TABLES), event_layers_note(folder)
 
-    frame = tables["documents"]
-    meta_columns = [c for c in frame.columns if c not in DOCUMENT_COUNT_COLUMNS]
-    docs = []
-    for row in frame.to_dict("records"):
-        meta = {c: row[c] for c in meta_columns if isinstance(row[c], str)}
-        docs.append(Document(row["doc"], row["text"], metadata=meta))
-    skipped = [SkippedFile(r["file"], r["reason"]) for r in tables["skipped"].to_dict("records")]
-    return Corpus(docs, root, skipped)
+
+@contextmanager
+def _locked(folder: Path):
+    """Hold ``folder`` while analyzing into it and reading it back: notebooks run in parallel
+    (``make -j2 report``) must not rewrite tables another is reading."""
+    import fcntl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 # --------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_notebooks_read_analyze_tables_and_report_the_same(tmp_path, seeds, nlp)
 
     from analysis.pipeline import analyze
 
-    analyze(seeds, nlp, tmp_path / "tables")
+    analyze(seeds, nlp, tmp_path / "tables", report_tables=True)
     out = tmp_path / "out"
     for path in NOTEBOOKS:
         papermill.execute_notebook(str(path), str(tmp_path / path.name), kernel_name="python3",
@@ -101,3 +101,40 @@ def test_notebooks_read_analyze_tables_and_report_the_same(tmp_path, seeds, nlp)
     assert written == sorted(p.name for p in (ROOT / "reports").glob("*.csv"))
     for name in written:
         assert (out / name).read_text() == (ROOT / "reports" / name).read_text(), name
+
+
+def test_start_analyzes_into_the_output_folder(tmp_path, seeds, nlp):
+    """Without ``tables``, ``start`` runs analyze into ``OUT/tables`` and reads every table from it;
+    the parameters still say the tables were computed here."""
+    from analysis import report
+
+    run = report.start("seeds", tmp_path / "out")
+    assert (tmp_path / "out" / "tables" / "paragraphs.parquet").exists()
+    assert run.corpus.ids == seeds.ids and run.corpus.texts == seeds.texts
+    params = run.parameters()["value"]
+    assert params["corpus"] == "seeds" and params["analyze tables"] == "none (computed here)"
+    assert len(run.variant_table(speech="attribution")) == 4 * len(seeds)
+
+
+def test_tables_without_report_tables_are_one_clear_error(tmp_path, seeds, nlp):
+    from analysis import report
+    from analysis.errors import AnalysisError
+    from analysis.pipeline import analyze
+
+    analyze(seeds, nlp, tmp_path / "tables")
+    with pytest.raises(AnalysisError, match="made without the report tables.*report_tables=True"):
+        report.start("seeds", tmp_path / "out", tables=tmp_path / "tables")
+
+
+def test_one_notebook_at_a_time_analyzes_into_a_folder(tmp_path):
+    """``make -j2 report`` runs notebooks side by side: the tables folder is locked while one
+    analyzes into it and reads it back."""
+    import fcntl
+
+    from analysis import report
+
+    with report._locked(tmp_path / "tables"):
+        with open(tmp_path / "tables" / ".lock") as other, pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(tmp_path / "tables" / ".lock") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
