@@ -67,7 +67,7 @@ tables: env ## python -m analysis analyze CORPUS --out OUT/tables (Parquet, resu
 	@mkdir -p "$(OUT)/tables"
 	$(BIN)/python -m analysis analyze "$(CORPUS)" --out "$(OUT)/tables" --encoding "$(ENCODING)" \
 	  $(if $(filter True,$(SKIP_BAD)),--skip-bad) $(if $(MODEL),--model "$(MODEL)") \
-	  $(if $(PROCESSES),--processes $(PROCESSES)) --format csv > "$(OUT)/tables/summary.csv.tmp"
+	  $(if $(PROCESSES),--processes $(PROCESSES)) --report-tables --format csv > "$(OUT)/tables/summary.csv.tmp"
 	mv "$(OUT)/tables/summary.csv.tmp" "$(OUT)/tables/summary.csv"
 
 test: env ## unit tests + nbval over reports/*.ipynb (what CI runs: .ci/run)

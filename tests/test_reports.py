@@ -133,7 +133,9 @@ def test_one_notebook_at_a_time_analyzes_into_a_folder(tmp_path):
 
     from analysis import report
 
-    with report._locked(tmp_path / "tables"):
+    from analysis.report.run import locked
+
+    with locked(tmp_path / "tables"):
         with open(tmp_path / "tables" / ".lock") as other, pytest.raises(BlockingIOError):
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(tmp_path / "tables" / ".lock") as other:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..corpus import Corpus
+from ..schema import QUOTE_COLUMNS
 
 __all__ = ["EVENT_TABLES", "EVENT_LAYERS_FILE", "EVENT_LAYERS_MAX_DOCS", "event_layers",
            "write_event_tables", "event_layers_note", "layers_from_tables"]
@@ -28,9 +29,6 @@ EVENT_LAYERS_FILE = "event_layers.json"
 #: ``analyze`` runs the event layers up to this many articles
 EVENT_LAYERS_MAX_DOCS = 300
 
-#: the ``quote`` record's fields after ``kind``
-QUOTE_COLUMNS = ("cluster", "quote", "doc", "start", "end", "text", "attribution", "speaker",
-                 "speaker_type", "score", "n_docs", "speakers", "conflict")
 
 
 def event_layers(corpus: Corpus, attributions: dict, nlp):

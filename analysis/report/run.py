@@ -17,12 +17,12 @@ from functools import cached_property
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from .corpus import Corpus
-from .errors import AnalysisError
-from .nlp import PROJECT_ROOT, load_model, model_info
-from .pipeline import (EVENT_TABLES, REPORT_TABLES, TABLES, event_layers_note, layers_from_tables,
-                       read_tables)
-from .schema import DOCUMENT_COUNT_COLUMNS
+from ..corpus import Corpus
+from ..errors import AnalysisError
+from ..nlp import PROJECT_ROOT, load_model, model_info
+from ..pipeline import (EVENT_TABLES, REPORT_TABLES, TABLES, event_layers_note, layers_from_tables,
+                        read_tables)
+from ..schema import DOCUMENT_COUNT_COLUMNS
 
 __all__ = ["start", "Run", "resolve", "display_path", "PACKAGES"]
 
@@ -85,7 +85,7 @@ class Run:
     @cached_property
     def corpus(self) -> Corpus:
         """The articles as ``analyze`` saw them, back from its documents and skipped tables."""
-        from .corpus import Document, SkippedFile
+        from ..corpus import Document, SkippedFile
 
         frame = self.tables["documents"]
         meta_columns = [c for c in frame.columns if c not in DOCUMENT_COUNT_COLUMNS]
@@ -99,7 +99,7 @@ class Run:
     @cached_property
     def attributions(self) -> dict:
         """``{doc_id: [Attribution]}`` of the attributions table (speakers merged across the corpus)."""
-        from .attribution import from_records
+        from ..attribution import from_records
 
         return from_records(self.tables["attributions"].to_dict("records"), self.corpus.ids)
 
@@ -244,9 +244,9 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
         run.tables, run.event_layers_note = _read(run.tables_path)
         return run
     folder = run.out / "tables"
-    with _locked(folder):
-        from . import analyze
-        from .corpus import CorpusSource
+    with locked(folder):
+        from .. import analyze
+        from ..corpus import CorpusSource
 
         source = CorpusSource.of(run.corpus_path, skip_bad=run.skip_bad, encoding=run.encoding)
         analyze(source, out=folder, model=run.model_name, report_tables=True)
@@ -263,7 +263,7 @@ def _read(folder: Path) -> tuple[dict, str]:
 
 
 @contextmanager
-def _locked(folder: Path):
+def locked(folder: Path):
     """Hold ``folder`` while analyzing into it and reading it back: notebooks run in parallel
     (``make -j2 report``) must not rewrite tables another is reading."""
     import fcntl
@@ -275,42 +275,3 @@ def _locked(folder: Path):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-# --------------------------------------------------------------------------
-# executed-notebook hygiene
-
-_VOLATILE_CELL_KEYS = ("execution", "papermill")
-
-
-def clean_notebook(path: str | Path) -> None:
-    """Drop run timestamps, machine paths and random cell ids papermill writes into a notebook.
-
-    nbval ignores metadata, but a committed report should not change when
-    nothing but the clock changed.
-    """
-    import nbformat
-
-    path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    papermill = nb.metadata.get("papermill", {})
-    nb.metadata["papermill"] = {"parameters": papermill.get("parameters", {})}
-    for cell in nb.cells:
-        for key in _VOLATILE_CELL_KEYS:
-            cell.metadata.pop(key, None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell["id"] = "injected-parameters"  # papermill gives it a random id on every run
-    nbformat.write(nb, path)
-
-
-def _main(argv: list[str]) -> int:
-    if len(argv) >= 2 and argv[0] == "clean":
-        for name in argv[1:]:
-            clean_notebook(name)
-        return 0
-    print("usage: python -m analysis.report clean NOTEBOOK...", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
