@@ -42,7 +42,7 @@ def event_layers(corpus: Corpus, attributions: dict, nlp):
 def _columns() -> dict[str, list[str]]:
     from dataclasses import fields
 
-    from ..overlap.figures import Figure
+    from ..overlap.numbers import Figure
     from ..overlap.paraphrase import SentencePair
     from ..overlap.sources import SourcePair
 
@@ -78,7 +78,7 @@ def event_layers_note(folder: str | Path) -> str:
 
 def _clusters(rows: list[dict]) -> Iterator:
     """Shared-quote clusters from their records (each member's span is the shared words')."""
-    from ..overlap.quotes import QuoteCluster, QuoteMatch, QuoteUnit
+    from ..overlap.shared_quotes import QuoteCluster, QuoteMatch, QuoteUnit
 
     for number, members in groupby(rows, key=lambda r: r["cluster"]):
         members = list(members)
@@ -97,7 +97,7 @@ def layers_from_tables(tables: dict, corpus: Corpus, attributions: dict):
     from those two, as the layers compute them.
     """
     from ..overlap import sources
-    from ..overlap.figures import Figure
+    from ..overlap.numbers import Figure
     from ..overlap.layers import Layers
     from ..overlap.paraphrase import SentencePair
     from ..overlap.sources import SourcePair
