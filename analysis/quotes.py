@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .text import paragraph_spans
+from .text import paragraph_spans, strip_span
 
 __all__ = ["QuoteSpan", "quote_spans", "SCARE_MAX_WORDS", "CUE_WORDS"]
 
@@ -148,14 +148,6 @@ def _marks(text: str, paras) -> list[_Mark]:
     return marks
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 class _Pairer:
     """One pass over the classified marks: a small state machine with repairs."""
 
@@ -171,7 +163,7 @@ class _Pairer:
 
     def emit(self, opener: _Mark | None, part: int, start: int, end: int, close: int | None,
              family: str = "double") -> None:
-        s, e = _strip(self.text, start, end)
+        s, e = strip_span(self.text, start, end)
         if e <= s:
             return
         if part == 0:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["Span", "paragraph_spans", "merge_spans", "covered_length"]
+__all__ = ["Span", "paragraph_spans", "strip_span", "merge_spans", "covered_length"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -24,7 +24,8 @@ class Span:
         return {"start": self.start, "end": self.end, "text": source[self.start:self.end]}
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace at both edges."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -41,9 +42,9 @@ def paragraph_spans(text: str) -> list[Span]:
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
     spans, pos = [], 0
     for match in separator.finditer(text):
-        spans.append(_strip(text, pos, match.start()))
+        spans.append(strip_span(text, pos, match.start()))
         pos = match.end()
-    spans.append(_strip(text, pos, len(text)))
+    spans.append(strip_span(text, pos, len(text)))
     return [Span(s, e) for s, e in spans if e > s]
 
 
