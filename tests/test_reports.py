@@ -131,8 +131,6 @@ def test_one_notebook_at_a_time_analyzes_into_a_folder(tmp_path):
     analyzes into it and reads it back."""
     import fcntl
 
-    from analysis import report
-
     from analysis.report.run import locked
 
     with locked(tmp_path / "tables"):

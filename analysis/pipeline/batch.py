@@ -23,7 +23,7 @@ def analyze_batch(docs: list[Document], nlp, options: Options = Options()) -> di
     """
     import pandas as pd
 
-    from .. import attribution, readability
+    from .. import attribution
     from ..corpus_stats import corpus_records
     from ..nlp import parse
 
