@@ -4,10 +4,11 @@ Usage: ``python benchmarks/score_figures.py [--json]``
 
 The layer is scored as graders score it: the ``figure`` records of
 ``python -m analysis overlap seeds --layers all --format jsonl`` (run
-in-process), against ``tests/fixtures/seeds_quantities_gold.jsonl`` (convention
-in the ``.md`` beside it), by ``analysis.overlap.figures_score.score_differing``:
+in-process), against ``evaluation/numbers/seeds_gold.jsonl`` (convention in
+``CONVENTIONS.md`` beside it), by ``evaluation.numbers.score.score_differing``:
 pair-level precision / recall / F1 over pairs of mentions in different
-articles put in one differing group, and mention-level recall.
+articles put in one differing group, and mention-level recall. The figures go
+to the ``numbers`` section of ``benchmarks/results/quality.json``.
 """
 from __future__ import annotations
 
@@ -22,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.cli import main as cli  # noqa: E402
-from analysis.overlap.figures_score import load_gold, score_differing  # noqa: E402
+from evaluation import results  # noqa: E402
+from evaluation.numbers.score import load_gold, score_differing  # noqa: E402
 
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "fixtures" / "seeds_quantities_gold.jsonl"
+GOLD = ROOT / "evaluation" / "numbers" / "seeds_gold.jsonl"
 
 
 def figure_records(corpus: Path = SEEDS) -> list[dict]:
@@ -45,6 +47,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     score = score_differing(figure_records(), load_gold(GOLD))
     false_pairs = score.pop("false_pairs")
+    results.update("numbers", {"seeds": {**score, "false_pairs": len(false_pairs)}})
     if args.json:
         print(json.dumps({**score, "false_pairs": false_pairs}, indent=1))
         return 0

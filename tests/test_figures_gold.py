@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis.overlap.figures import (agent_kind, differing_figures, extract_figures,
+from analysis.overlap.numbers import (agent_kind, differing_figures, extract_figures,
                                       figure_groups, value_range)
-from analysis.overlap.figures_score import gold_differing_groups, load_gold, score_differing
+from evaluation.numbers.score import gold_differing_groups, load_gold, score_differing
 
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLD = FIXTURES / "seeds_quantities_gold.jsonl"
+GOLD_FOLDER = Path(__file__).resolve().parents[1] / "evaluation" / "numbers"
+GOLD = GOLD_FOLDER / "seeds_gold.jsonl"
 STRIKE = "deir-ez-zor-strike/soldiers-killed"
 #: floors just under what the layer reaches on the seeds (P = R = 1.0, 19 of 19 pairs)
 MIN_PRECISION, MIN_RECALL, MIN_MENTION_RECALL = 0.95, 0.95, 0.95
@@ -26,9 +26,9 @@ def gold():
 @pytest.fixture(scope="module")
 def seed_figure_records(seeds, seed_docs, nlp):
     """The CLI's ``figure`` records (``overlap --layers all``) on the seeds."""
-    from analysis.overlap.layers import analyse, layer_records
+    from analysis.overlap.layers import analyze, layer_records
 
-    return list(layer_records(analyse(seeds, seed_docs, nlp, paraphrase_top_k=1), ["figure"]))
+    return list(layer_records(analyze(seeds, seed_docs, nlp, paraphrase_top_k=1), ["figure"]))
 
 
 # --------------------------------------------------------------------------- the gold itself
@@ -43,13 +43,9 @@ def test_gold_offsets_slice_the_files(gold):
 
 
 def test_gold_is_what_its_builder_writes(gold):
-    import importlib.util
+    from evaluation.numbers import seeds_gold
 
-    spec = importlib.util.spec_from_file_location(
-        "build_quantities_gold", FIXTURES / "build_seeds_quantities_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build() == gold
+    assert seeds_gold.build() == gold
 
 
 def test_gold_has_one_differing_group_the_strike_toll(gold):
@@ -150,7 +146,7 @@ def test_seed_false_groupings_are_gone(seed_figure_records):
 
 
 def test_seed_differing_table_keeps_key_and_adds_scope(seed_docs):
-    from analysis.overlap.figures import corpus_figures
+    from analysis.overlap.numbers import corpus_figures
 
     table = differing_figures(corpus_figures(seed_docs))
     assert set(table.key) == {"soldiers killed"}

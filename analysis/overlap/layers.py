@@ -149,7 +149,7 @@ def _figure_records(layers: Layers) -> Iterator[dict]:
     differing = layers.differing_figures()
     flagged = set(zip(differing.doc, differing.text, differing.group))
     conflicting = set(differing.group[differing.conflict.astype(bool)])
-    groups = figures_layer.figure_groups(layers.figures)
+    groups = numbers_layer.figure_groups(layers.figures)
     for fig, group in zip(layers.figures, groups):
         row = fig.as_dict()
         doc = row.pop("doc")

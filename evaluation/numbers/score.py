@@ -1,7 +1,7 @@
 """Scoring the figures layer against a hand-built gold of reported quantities.
 
-The gold (``tests/fixtures/seeds_quantities_gold.jsonl``, convention in the
-``.md`` beside it) has one line per number mention with ``doc``, ``start``,
+The gold (``evaluation/numbers/seeds_gold.jsonl``, convention in
+``CONVENTIONS.md`` beside it) has one line per number mention with ``doc``, ``start``,
 ``end`` and ``event``: two mentions share ``event`` exactly when they report
 the same quantity of the same real-world event. The layer is scored on what
 ``differing_figures`` is for, "the same quantity reported differently":

@@ -1,7 +1,7 @@
-"""Build ``seeds_quantities_gold.jsonl``: hand annotation of every reported count in the seeds.
+"""Build ``seeds_gold.jsonl``: hand annotation of every reported count in the seeds.
 
-Run ``python tests/fixtures/build_seeds_quantities_gold.py`` after changing an annotation.
-The convention is in ``seeds_quantities_gold.md``. Mentions are named by
+Run ``python -m evaluation.numbers.seeds_gold`` after changing an annotation.
+The convention is in ``CONVENTIONS.md`` beside it. Mentions are named by
 exact text, never by hand-typed offsets: ``(context, mention)`` where
 ``context`` occurs exactly once in the file and ``mention`` is taken inside it
 (first occurrence), so the offsets cannot drift from the text. The script
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-OUT = Path(__file__).with_name("seeds_quantities_gold.jsonl")
+OUT = Path(__file__).with_name("seeds_gold.jsonl")
 
 D0, D1, D2, D3, D4 = (
     "000_efd52faf37b7adfc",
