@@ -130,6 +130,34 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+#: characters parsed in one batch: the parser's scratch memory grows with the text of a batch,
+#: so a batch holds up to ``batch_size`` texts but no more than this many characters
+BATCH_CHARS = 2 * MAX_PIECE_CHARS
+
+
+def _budgeted(texts, batch_size: int, budget: int = BATCH_CHARS):
+    """The texts in batches of at most ``batch_size`` texts and ``budget`` characters (a longer
+    text is a batch of its own)."""
+    batch, size = [], 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or size + len(text) > budget):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def _pipe(texts, nlp, n_process: int, batch_size: int):
+    """``nlp.pipe`` with batches bounded by characters as well as by count."""
+    if n_process > 1:  # spaCy's own worker processes batch by count
+        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+        return
+    for batch in _budgeted(texts, batch_size):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
 def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
     """``nlp.pipe`` over the texts, long ones in :func:`pieces` joined back with ``Doc.from_docs``."""
     from spacy.tokens import Doc
@@ -137,7 +165,7 @@ def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
     spans = [pieces(text, limit) for text in texts]
     flat = (text[s:e] for text, cuts in zip(texts, spans) for s, e in cuts)
-    parsed = nlp.pipe(flat, n_process=n_process, batch_size=batch_size)
+    parsed = _pipe(flat, nlp, n_process, batch_size)
     for text, cuts in zip(texts, spans):
         parts = [next(parsed) for _ in cuts]
         if len(parts) == 1:
