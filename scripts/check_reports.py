@@ -357,7 +357,7 @@ PAGE_CHECKS = r"""
     for (const m of text.matchAll(WORD)) {
       if (!cell && /^(None|True|False)$/.test(m[1]) &&
           /^\s+[a-z]/.test(text.slice(m.index + m[1].length)) &&
-          /(^|[.!?:])\s*$/.test(text.slice(0, m.index))) continue;
+          /(^|[.!?:])\s*["“‘(]?$/.test(text.slice(0, m.index))) continue;
       report('Python value ' + m[1] + ' in visible text', n);
     }
     for (const [re, what] of (cell ? REPRS_CELL : REPRS_PROSE)) {
