@@ -149,13 +149,34 @@ def _budgeted(texts, batch_size: int, budget: int = BATCH_CHARS):
         yield batch
 
 
+#: a run of this many tokens with no sentence end and no line break gets a sentence boundary
+#: before the parser runs: a text without full stops is otherwise one sentence, and every rule
+#: that reads a sentence would read all of it (news sentences are far shorter)
+MAX_SENTENCE_TOKENS = 300
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def bound_sentences(doc):
+    """Mark a sentence start after every ``MAX_SENTENCE_TOKENS`` tokens without a sentence end
+    or a line break (the parser keeps boundaries set before it runs)."""
+    run = 0
+    for tok in doc:
+        if run >= MAX_SENTENCE_TOKENS and not tok.is_space:
+            tok.is_sent_start = True
+            run = 0
+        run = 0 if tok.text in _SENTENCE_ENDS or "\n" in tok.text else run + 1
+    return doc
+
+
 def _pipe(texts, nlp, n_process: int, batch_size: int):
-    """``nlp.pipe`` with batches bounded by characters as well as by count."""
+    """``nlp.pipe`` with batches bounded by characters as well as by count, and run-on sentences
+    cut (:func:`bound_sentences`)."""
     if n_process > 1:  # spaCy's own worker processes batch by count
         yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
         return
     for batch in _budgeted(texts, batch_size):
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        docs = [bound_sentences(nlp.make_doc(text)) for text in batch]
+        yield from nlp.pipe(docs, batch_size=len(batch))
 
 
 def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
