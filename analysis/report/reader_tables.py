@@ -57,7 +57,7 @@ def interval(score, low, high) -> str:
     places = _decimals(float(score))
     text = f"{float(score):.{places}f}"
     if _finite(low) and _finite(high):
-        text += f"\n{float(low):.{places}f}–{float(high):.{places}f}"
+        text += f"\n{float(low):.{places}f}\u2060–\u2060{float(high):.{places}f}"  # no break at the dash
     return text
 
 
