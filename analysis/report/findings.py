@@ -340,7 +340,7 @@ def attribution_findings(who, labels: Mapping[str, str], metrics=None) -> Findin
         if kinds[hi] - kinds[lo] >= 0.2:
             out.append(f"Direct quotes make up {_pct(kinds[hi])} of the attributions in "
                        f"{_label(labels, hi)} but {_pct(kinds[lo])} in {_label(labels, lo)}, "
-                       "which reports its sources' words more in its own.")
+                       "which puts more of what its sources said in its own words.")
     if "cue_class" in who.columns:
         classes = Counter(c for c in who["cue_class"] if _present(c))
         other = sum(v for k, v in classes.items() if k != "speech")
