@@ -16,7 +16,7 @@ from ..nlp import PROJECT_ROOT
 from ..readability import SCORES
 
 __all__ = ["RESULTS", "load_results", "validity_table_from_figures", "readability_validity",
-           "attribution_quality"]
+           "attribution_quality", "figures_quality"]
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "quality.json"
 #: the columns of the attribution quality table, after the corpus
@@ -69,3 +69,26 @@ def attribution_quality(results: dict | None = None):
         return None
     return pd.DataFrame([{"corpus": e["label"], **{k: e[k] for k in ATTRIBUTION_FIGURES}}
                          for e in entries])
+
+
+#: what each gold set of the numbers section is, for the report
+FIGURE_GOLD_SETS = {"seeds": "the five seed articles (rules written after reading them: optimistic)"}
+
+
+def figures_quality(results: dict | None = None):
+    """The numbers layer on "same quantity reported differently": one row per gold set measured
+    by ``benchmarks/score_figures.py`` (None if none was). Precision and recall are over pairs
+    of mentions in different articles put in one differing group; ``mention_recall`` is the
+    share of gold mentions the layer extracted at all."""
+    import pandas as pd
+
+    results = load_results() if results is None else results
+    sets = results.get("numbers", {})
+    if not sets:
+        return None
+    rows = []
+    for name, e in sets.items():
+        rows.append({"gold": FIGURE_GOLD_SETS.get(name, name), "gold_mentions": e["gold_mentions"],
+                     "gold_pairs": e["gold_pairs"], "precision": e["precision"],
+                     "recall": e["recall"], "f1": e["f1"], "mention_recall": e["mention_recall"]})
+    return pd.DataFrame(rows)

