@@ -44,14 +44,18 @@ LICENCE_CUES = re.compile(r"creative commons|all rights reserved|copyright|©|pe
                           r"republish|free and open source|licen[cs]ed? under|reproduced with",
                           re.I)
 
+#: datelines, each with the place (``place``) and, in parentheses, the code of whoever filed it
+#: (``code``): "BEIRUT (AP) —", "(UR) Aleppo —", "WASHINGTON —" (no code)
+_DATELINES: tuple[re.Pattern, ...] = (
+    re.compile(rf"^[ \t]*(?P<place>[A-Z][A-Z .,'’-]{{1,40}}?)\s*\((?P<code>[A-Za-z .-]{{1,30}})\)\s*{_DASH}",
+               re.M),
+    re.compile(rf"^[ \t]*\((?P<code>[A-Z]{{1,8}})\)\s+(?P<place>[A-Z][\w .'-]{{0,30}}?)\s*{_DASH}", re.M),
+    re.compile(rf"^[ \t]*(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}})"
+               rf"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?[ ]{_DASH}(?=[ ])", re.M),
+)
+
 # (kind, pattern, group holding the credited name); patterns run over the whole text
 _PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = (
-    ("dateline", re.compile(rf"^[ \t]*(?P<place>[A-Z][A-Z .,'’-]{{1,40}}?)\s*\((?P<name>[A-Za-z .-]{{1,30}})\)\s*{_DASH}",
-                            re.M), "name"),
-    ("dateline", re.compile(rf"^[ \t]*\((?P<name>[A-Z]{{1,8}})\)\s+(?P<place>[A-Z][\w .'-]{{0,30}}?)\s*{_DASH}", re.M),
-     "name"),
-    ("dateline", re.compile(rf"^[ \t]*(?P<name>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}})"
-                            rf"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?[ ]{_DASH}(?=[ ])", re.M), "name"),
     ("contributor", re.compile(rf"(?P<name>{_NAME}(?:\s*(?:,|and)\s*{_NAME})*)\s+contributed(?:\s+reporting)?\s+to\s+this\s+"
                                r"(?:report|story|article)"), "name"),
     ("agency", re.compile(rf"\b(?P<name>{_AGENCY})\s+(?:reported|reports|has reported|said|says|"
@@ -76,7 +80,9 @@ _CREDIT_LINE = re.compile(r"\(?(?:By|BY|Written by|Reporting by|Additional repor
 class Credit:
     """One credit line or phrase: its kind, the credited name, and where it is.
 
-    ``kind`` is "dateline", "agency", "contributor", "byline", "licence" or "image".
+    ``kind`` is "dateline", "agency", "contributor", "byline", "licence" or "image". A dateline's
+    ``name`` is always its place ("BEIRUT"); the agency code beside it ("(AP)") is a credit of its
+    own, of kind "agency", when it names a known news agency.
     """
 
     start: int
@@ -92,7 +98,7 @@ class Credit:
 
 def _normalise(kind: str, name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:.")
-    return agency_name(name) or name if kind in ("agency", "dateline", "contributor") else name
+    return agency_name(name) or name if kind in ("agency", "contributor") else name
 
 
 def credit_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -109,6 +115,9 @@ def credits(doc_or_text) -> list["Credit"]:
     """Credits of one article (a spaCy Doc, a Document or a string), in text order."""
     text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
     found: dict[tuple[int, int, str], Credit] = {}
+    for pattern in _DATELINES:
+        for m in pattern.finditer(text):
+            _dateline(text, m, found)
     for kind, pattern, group in _PATTERNS:
         for m in pattern.finditer(text):
             name = _normalise(kind, m.group(group))
@@ -122,6 +131,22 @@ def credits(doc_or_text) -> list["Credit"]:
             found.setdefault((start, end, "licence"),
                              Credit(start, end, "licence", _licence_name(chunk), chunk))
     return sorted(found.values())
+
+
+def _dateline(text: str, m: re.Match, found: dict) -> None:
+    """A dateline's credits: the place line as a ``dateline`` (its span the whole dateline, which
+    attribution keeps out of contents), and the code in parentheses as an ``agency`` credit when
+    it names a known news agency ("BEIRUT (AP) —"). An outlet's own code ("(UR) Aleppo —") names
+    no source and gives no credit."""
+    place = _normalise("dateline", m.group("place"))
+    if place:
+        found.setdefault((m.start(), m.end(), "dateline"),
+                         Credit(m.start(), m.end(), "dateline", place, text[m.start():m.end()]))
+    code = m.groupdict().get("code")
+    agency = agency_name(" ".join(code.split())) if code else None
+    if agency:
+        start, end = m.start("code") - 1, m.end("code") + 1  # with its parentheses
+        found.setdefault((start, end, "agency"), Credit(start, end, "agency", agency, text[start:end]))
 
 
 def _licence_name(chunk: str) -> str:

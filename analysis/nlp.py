@@ -130,6 +130,55 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+#: characters parsed in one batch: the parser's scratch memory grows with the text of a batch,
+#: so a batch holds up to ``batch_size`` texts but no more than this many characters
+BATCH_CHARS = 2 * MAX_PIECE_CHARS
+
+
+def _budgeted(texts, batch_size: int, budget: int = BATCH_CHARS):
+    """The texts in batches of at most ``batch_size`` texts and ``budget`` characters (a longer
+    text is a batch of its own)."""
+    batch, size = [], 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or size + len(text) > budget):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+#: a run of this many tokens with no sentence end and no line break gets a sentence boundary
+#: before the parser runs: a text without full stops is otherwise one sentence, and every rule
+#: that reads a sentence would read all of it (news sentences are far shorter)
+MAX_SENTENCE_TOKENS = 300
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def bound_sentences(doc):
+    """Mark a sentence start after every ``MAX_SENTENCE_TOKENS`` tokens without a sentence end
+    or a line break (the parser keeps boundaries set before it runs)."""
+    run = 0
+    for tok in doc:
+        if run >= MAX_SENTENCE_TOKENS and not tok.is_space:
+            tok.is_sent_start = True
+            run = 0
+        run = 0 if tok.text in _SENTENCE_ENDS or "\n" in tok.text else run + 1
+    return doc
+
+
+def _pipe(texts, nlp, n_process: int, batch_size: int):
+    """``nlp.pipe`` with batches bounded by characters as well as by count, and run-on sentences
+    cut (:func:`bound_sentences`)."""
+    if n_process > 1:  # spaCy's own worker processes batch by count
+        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+        return
+    for batch in _budgeted(texts, batch_size):
+        docs = [bound_sentences(nlp.make_doc(text)) for text in batch]
+        yield from nlp.pipe(docs, batch_size=len(batch))
+
+
 def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
     """``nlp.pipe`` over the texts, long ones in :func:`pieces` joined back with ``Doc.from_docs``."""
     from spacy.tokens import Doc
@@ -137,7 +186,7 @@ def _parse_pieces(texts: Sequence[str], nlp, n_process: int, batch_size: int):
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
     spans = [pieces(text, limit) for text in texts]
     flat = (text[s:e] for text, cuts in zip(texts, spans) for s, e in cuts)
-    parsed = nlp.pipe(flat, n_process=n_process, batch_size=batch_size)
+    parsed = _pipe(flat, nlp, n_process, batch_size)
     for text, cuts in zip(texts, spans):
         parts = [next(parsed) for _ in cuts]
         if len(parts) == 1:

@@ -14,10 +14,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .text import paragraph_spans
+from .text import paragraph_spans, strip_span
 
 __all__ = ["QuoteSpan", "quote_spans", "SCARE_MAX_WORDS", "CUE_WORDS"]
 
+#: characters either side of a quote searched for a reporting cue, at most (its sentence
+#: otherwise): news sentences are far shorter, a text without full stops is not
+CUE_WINDOW = 1000
 #: quotes of at most this many words with no reporting cue nearby are scare quotes/titles
 SCARE_MAX_WORDS = 3
 #: quoted titles ("A Concert of Hope") up to this many words are not speech either
@@ -148,14 +151,6 @@ def _marks(text: str, paras) -> list[_Mark]:
     return marks
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 class _Pairer:
     """One pass over the classified marks: a small state machine with repairs."""
 
@@ -171,7 +166,7 @@ class _Pairer:
 
     def emit(self, opener: _Mark | None, part: int, start: int, end: int, close: int | None,
              family: str = "double") -> None:
-        s, e = _strip(self.text, start, end)
+        s, e = strip_span(self.text, start, end)
         if e <= s:
             return
         if part == 0:
@@ -306,6 +301,8 @@ def _scare(text: str, q: QuoteSpan, paras, para_starts: list[int], sentences: _S
             " \t\"“”‘’'«».,!?"):
         return False  # the whole paragraph is the quote
     left, right = sentences.bounds(q.start, q.end, para.start, para.end)
+    # a run-on "sentence" (a feed with no full stops) is read only near the quote
+    left, right = max(left, q.start - CUE_WINDOW), min(right, q.end + CUE_WINDOW)
     around = (text[left:q.start] + " " + text[q.end:right]).lower()
     return not any(w in CUE_WORDS for w in _WORD_RE.findall(around))
 

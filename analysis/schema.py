@@ -21,6 +21,9 @@ PAIR_COLUMNS = ("kind", "a", "b", "containment_a_in_b", "containment_b_in_a", "j
 #: a ``passage`` record of the reuse layer
 PASSAGE_COLUMNS = ("kind", "a", "b", "a_start", "a_end", "b_start", "b_end", "text_a", "text_b",
                    "tokens", "boilerplate", "quote_share", "mostly_quote", "direction", "earlier")
+#: a ``quote`` record of the shared-quotes layer (after ``kind``)
+QUOTE_COLUMNS = ("cluster", "quote", "doc", "start", "end", "text", "attribution", "speaker",
+                 "speaker_type", "score", "n_docs", "speakers", "conflict")
 #: a recurring boilerplate segment
 BOILERPLATE_COLUMNS = ("text", "docs", "examples")
 #: a file left out under ``skip_bad``

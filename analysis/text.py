@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["Span", "paragraph_spans", "merge_spans", "covered_length"]
+__all__ = ["Span", "paragraph_spans", "strip_span", "merge_spans", "covered_length", "SpanIndex"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -24,7 +24,8 @@ class Span:
         return {"start": self.start, "end": self.end, "text": source[self.start:self.end]}
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace at both edges."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -41,9 +42,9 @@ def paragraph_spans(text: str) -> list[Span]:
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
     spans, pos = [], 0
     for match in separator.finditer(text):
-        spans.append(_strip(text, pos, match.start()))
+        spans.append(strip_span(text, pos, match.start()))
         pos = match.end()
-    spans.append(_strip(text, pos, len(text)))
+    spans.append(strip_span(text, pos, len(text)))
     return [Span(s, e) for s, e in spans if e > s]
 
 
@@ -62,3 +63,30 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def covered_length(spans: Iterable[tuple[int, int]]) -> int:
     """How many characters (or tokens) the union of ``(start, end)`` ranges covers."""
     return sum(e - s for s, e in merge_spans(spans))
+
+
+class SpanIndex:
+    """Which items have a span touching a character range: spans kept in fixed-size buckets.
+
+    Queries cost the number of buckets the range covers plus the items found, so
+    looking up every quote's neighbours stays linear in the document's length.
+    Items may be added again with new spans; a query can return an item whose
+    spans have since changed, so callers check the live spans.
+    """
+
+    BUCKET = 512
+
+    def __init__(self):
+        self.buckets: dict[int, set[int]] = {}
+
+    def add(self, item: int, spans) -> None:
+        for s, e in spans:
+            for b in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+                self.buckets.setdefault(b, set()).add(item)
+
+    def query(self, start: int, end: int) -> list[int]:
+        """Items with a span in a bucket that ``[start, end)`` touches, in ascending order."""
+        found: set[int] = set()
+        for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
+            found |= self.buckets.get(b, set())
+        return sorted(found)

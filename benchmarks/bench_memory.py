@@ -142,7 +142,7 @@ def main(argv=None) -> int:
     pd.DataFrame(list(figures.items()), columns=["measure", "value"]).to_csv(
         out / "memory.csv", index=False, lineterminator="\n")
     ok = rows == n
-    print("all articles analysed" if ok else f"MISSING: {n - rows} articles")
+    print("all articles analyzed" if ok else f"MISSING: {n - rows} articles")
     return 0 if ok else 1
 
 

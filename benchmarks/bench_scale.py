@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import pipeline  # noqa: E402
+from analysis.pipeline.executors import init_worker  # noqa: E402
 from analysis.corpus import Corpus, Document, load_corpus  # noqa: E402
 from analysis.nlp import load_model  # noqa: E402
 from bench_overlap import shifted as rotated  # noqa: E402  (letters rotated by k)
@@ -128,6 +129,11 @@ def bare_parse_one(texts: list[str], model: str | None) -> float:
     return time.perf_counter() - start
 
 
+def _bare_parse(texts: list[str]) -> int:
+    """Parse only, in a worker set up as ``analyze`` sets up its workers."""
+    return sum(len(doc) for doc in load_model(None).pipe(texts))
+
+
 def bare_parse_pool(texts: list[str], model: str | None, processes: int, batch_size: int) -> float:
     """The same worker pool as ``analyze`` (fork, one BLAS thread, model per worker), parse only."""
     from concurrent.futures import ProcessPoolExecutor
@@ -135,9 +141,9 @@ def bare_parse_pool(texts: list[str], model: str | None, processes: int, batch_s
     context = multiprocessing.get_context("fork")
     chunks = [texts[i:i + batch_size] for i in range(0, len(texts), batch_size)]
     start = time.perf_counter()
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=pipeline._init_worker,
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=init_worker,
                              initargs=(model, 1)) as pool:
-        for _ in pool.map(pipeline._bare_parse, chunks):
+        for _ in pool.map(_bare_parse, chunks):
             pass
     return time.perf_counter() - start
 

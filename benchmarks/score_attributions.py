@@ -6,7 +6,9 @@ The extractor is scored on what a user gets: the output of ``python -m
 analysis attributions PATH... --format jsonl`` (run in-process). textacy 0.13
 ``direct_quotations`` is the baseline on the same parses (the spaCy parse
 cache is shared); documents where it raises ``ValueError`` give no quotes and
-are counted. LitBank is fiction with direct speech only, so only predicted
+are counted. The seeds gold follows ``docs/attribution_conventions.md`` (PARC);
+figures are also given for its ``speech`` cues only (``speech_only``, as in
+``score_bbc_gold.py``). LitBank is fiction with direct speech only, so only predicted
 ``direct`` and ``mixed`` attributions are scored there, one record per quoted
 stretch (LitBank annotates each part of a split quote). LitBank's first
 ``LITBANK_TEST_WORKS`` works are scored on their own as well: the tests' floor
@@ -42,11 +44,13 @@ def seeds_entry(nlp) -> dict:
     gold_set = GOLD_SETS["seeds"]
     gold = gold_set.load()
     corpus = load_corpus(SEEDS)
-    ours = ev.score_attributions(run_cli_attributions([SEEDS]), gold)
+    predicted = run_cli_attributions([SEEDS])
+    ours = ev.score_attributions(predicted, gold)
+    speech = ev.score_attributions(*ev.restrict_gold(predicted, gold, gold_set.is_speech))
     parsed = dict(zip(corpus.ids, parse(corpus.texts, nlp)))
     baseline, raising = textacy_direct_quotations(parsed)
     textacy = {**ev.figures(ev.score_attributions(baseline, gold)), "docs_raising": len(raising)}
-    return gold_set.result(ev.figures(ours), len(corpus), textacy=textacy)
+    return gold_set.result(ev.figures(ours), len(corpus), speech_only=ev.figures(speech), textacy=textacy)
 
 
 def _litbank_scores(limit: int | None) -> tuple:

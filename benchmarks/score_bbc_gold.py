@@ -5,12 +5,14 @@ Usage: ``python benchmarks/score_bbc_gold.py [--set 1|2|3|all] [--json]``
 Each set was annotated by hand before the extractor was run on its articles
 (see ``evaluation/gold/bbc*.py``). Sets 1 (12 articles) and 2 (10) were then
 used, in turn, to tune general rules, so set 3 (10 more articles, never tuned
-on) is the honest held-out estimate. The articles are copied (same
+on) is the honest held-out estimate. The gold follows the PARC conventions
+of ``docs/attribution_conventions.md``. The articles are copied (same
 ``topic/NNN`` ids) to a temporary folder and the attributions CLI is run on
-them in-process. Figures are given for all gold and without
-belief/expectation attributions ("expects", "I think"): without them,
-predictions matched to a belief gold are dropped too, so they count neither
-as hits nor as false positives. textacy's ``direct_quotations`` is scored on
+them in-process. Figures are given for all gold and for the gold whose cue
+is of class ``speech`` (``speech_only``: no beliefs, intentions, perceptions
+or evidence); there, predictions matched to a gold of another class are
+dropped too, so they count neither as hits nor as false positives. Recall is
+also given per ``kind`` and per ``cue_class``. textacy's ``direct_quotations`` is scored on
 the same parses. The figures go to the ``bbc1``-``bbc3`` entries of the
 ``attribution`` section of ``benchmarks/results/quality.json``; error listings
 to ``benchmarks/out/bbc{N}_gold_errors.txt``. Without the optional BBC corpus
@@ -51,15 +53,15 @@ def _mention(span) -> str:
     return span["text"] if span else "-"
 
 
-def error_lines(predicted: list[dict], gold: list[dict], is_belief) -> list[str]:
+def error_lines(predicted: list[dict], gold: list[dict]) -> list[str]:
     """Missed gold, false positives and wrong speakers, by document."""
     matches = ev.match_attributions(predicted, gold)
     found = {m.gold for m in matches}
     used = {m.pred for m in matches}
-    lines = ["# MISSED GOLD (doc | kind | belief | source -> content)"]
+    lines = ["# MISSED GOLD (doc | kind | cue class | source [cue] -> content)"]
     for i, g in enumerate(gold):
         if i not in found:
-            lines.append(f"{g['doc']} | {g['kind']} | {'belief' if is_belief(g) else '-'} | "
+            lines.append(f"{g['doc']} | {g['kind']} | {g.get('cue_class', '-')} | "
                          f"{_mention(g['source'])} [{_mention(g['cue'])}] -> {_text(g)}")
     lines.append("")
     lines.append("# FALSE POSITIVES (doc | kind | source [cue] -> content)")
@@ -85,10 +87,10 @@ def score_set(key: str, gold_set: GoldSet, nlp) -> dict:
     predicted = predict_documents(root, doc_ids, gold_set.encoding)
     errors = errors_path(key)
     errors.parent.mkdir(parents=True, exist_ok=True)
-    errors.write_text("\n".join(error_lines(predicted, gold, gold_set.is_belief)) + "\n", encoding="utf-8")
+    errors.write_text("\n".join(error_lines(predicted, gold)) + "\n", encoding="utf-8")
 
     full = ev.score_attributions(predicted, gold)
-    no_belief = ev.score_attributions(*ev.without_beliefs(predicted, gold, gold_set.is_belief))
+    speech = ev.score_attributions(*ev.restrict_gold(predicted, gold, gold_set.is_speech))
     matches = ev.match_attributions(predicted, gold)
     found = {m.gold for m in matches}
     missed = Counter(g["kind"] for i, g in enumerate(gold) if i not in found)
@@ -98,22 +100,23 @@ def score_set(key: str, gold_set: GoldSet, nlp) -> dict:
     baseline, raising = textacy_direct_quotations(dict(zip(corpus.ids, parse(corpus.texts, nlp))))
     textacy = {**ev.figures(ev.score_attributions(baseline, gold)), "docs_raising": len(raising)}
     return gold_set.result(
-        ev.figures(full), len(doc_ids), without_beliefs=ev.figures(no_belief),
-        n_belief_gold=sum(map(gold_set.is_belief, gold)), missed_by_kind=dict(sorted(missed.items())),
+        ev.figures(full), len(doc_ids), speech_only=ev.figures(speech),
+        n_gold_by_cue_class=dict(sorted(Counter(g["cue_class"] for g in gold).items())),
+        missed_by_kind=dict(sorted(missed.items())),
         n_false_positives=len(predicted) - len(matches),
         n_wrong_speakers=sum(not m.speaker_right for m in matches), textacy=textacy)
 
 
 def print_entry(key: str, entry: dict) -> None:
-    print(f"{entry['label']}: {entry['n_gold']} gold ({entry['n_belief_gold']} beliefs), "
+    print(f"{entry['label']}: {entry['n_gold']} gold {entry['n_gold_by_cue_class']}, "
           f"{entry['n_predicted']} predicted")
-    for name, s in (("all", entry), ("without_beliefs", entry["without_beliefs"]),
+    for name, s in (("all", entry), ("speech_only", entry["speech_only"]),
                     ("textacy", entry["textacy"])):
         print(f"{name:16s} content P/R/F1 {s['content_precision']:.3f} {s['content_recall']:.3f} "
               f"{s['content_f1']:.3f} | +speaker P/R/F1 {s['content_speaker_precision']:.3f} "
               f"{s['content_speaker_recall']:.3f} {s['content_speaker_f1']:.3f}")
-    print("recall by kind (content / +speaker, n):")
-    for kind, r in entry["recall_by_kind"].items():
+    print("recall by kind, then by cue class (content / +speaker, n):")
+    for kind, r in (*entry["recall_by_kind"].items(), *entry["recall_by_cue_class"].items()):
         print(f"  {kind:13s} {r['content_recall']:.3f} / {r['content_speaker_recall']:.3f}  n={r['n_gold']}")
     print(f"missed gold by kind: {entry['missed_by_kind']}; false positives: "
           f"{entry['n_false_positives']}; wrong speakers: {entry['n_wrong_speakers']}")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from analysis.corpus import load_corpus
 from analysis.readability import FORMULAS, SCORES, analyze_text
+from analysis.report.quality import validity_table_from_figures as table_from_figures
 
 from . import data
 
@@ -119,23 +120,6 @@ def figures(frame) -> dict:
     ours = {name: impl["ours"] for name, impl in formulas.items()}
     best = max(SCORES, key=lambda name: (ours[name]["triples"], ours[name]["pairs"]))
     return {"articles": int(frame["articles"].iloc[0]), "best": best, "formulas": formulas}
-
-
-def table_from_figures(figures: dict):
-    """Per formula, ours beside textacy, in percent (one decimal): the notebook's validity table."""
-    import pandas as pd
-
-    rows = []
-    for name in SCORES:
-        if name not in figures["formulas"]:
-            continue
-        row = {"formula": name}
-        for what in ("pairs", "triples"):
-            for impl in ("ours", "textacy"):
-                share = figures["formulas"][name].get(impl, {}).get(what)
-                row[f"{what} % ({impl})"] = float("nan") if share is None else round(100 * share, 1)
-        rows.append(row)
-    return pd.DataFrame(rows)
 
 
 def validity_table(root: str | Path | None = None):

@@ -40,7 +40,7 @@ __all__ = [
     "match_attributions",
     "score_attributions",
     "figures",
-    "without_beliefs",
+    "restrict_gold",
     "source_overlap_speaker",
     "name_token_speaker",
     "litbank_name",
@@ -249,7 +249,7 @@ def score_attributions(predicted: list[dict], gold: list[dict],
     hits_speaker = sum(m.speaker_right for m in matches)
     cp, cr, cf = _prf(hits, n_pred, n_gold)
     sp, sr, sf = _prf(hits_speaker, n_pred, n_gold)
-    return {
+    score = {
         "n_gold": n_gold,
         "n_predicted": n_pred,
         "n_matched": hits,
@@ -260,15 +260,19 @@ def score_attributions(predicted: list[dict], gold: list[dict],
         "content_speaker_precision": sp,
         "content_speaker_recall": sr,
         "content_speaker_f1": sf,
-        "recall_by_kind": _recall_by_kind(gold, matches),
+        "recall_by_kind": _recall_by(gold, matches, "kind"),
     }
+    if any("cue_class" in g for g in gold):  # the hand-annotated sets (docs/attribution_conventions.md)
+        score["recall_by_cue_class"] = _recall_by(gold, matches, "cue_class")
+    return score
 
 
-def _recall_by_kind(gold: list[dict], matches: list[Match]) -> dict:
+def _recall_by(gold: list[dict], matches: list[Match], field: str) -> dict:
+    """Recall (content, content+speaker) of the gold records of each value of ``field``."""
     found = {m.gold: m.speaker_right for m in matches}
     kinds: dict[str, list[int]] = {}
     for i, g in enumerate(gold):
-        kinds.setdefault(str(g.get("kind", "")), []).append(i)
+        kinds.setdefault(str(g.get(field, "")), []).append(i)
     out = {}
     for kind in sorted(kinds):
         idx = kinds[kind]
@@ -300,17 +304,18 @@ def explode_contents(records: Iterable[dict]) -> list[dict]:
 
 
 def figures(score: dict) -> dict:
-    """What results keep of a :func:`score_attributions` score: counts, figures, recall by kind."""
-    return {k: score[k] for k in (*COUNTS, *FIGURES, "recall_by_kind")}
+    """What results keep of a :func:`score_attributions` score: counts, figures, recall by kind
+    (and by cue class when the gold has one)."""
+    return {k: score[k] for k in (*COUNTS, *FIGURES, "recall_by_kind", "recall_by_cue_class") if k in score}
 
 
-def without_beliefs(predicted: list[dict], gold: list[dict],
-                    is_belief: Callable[[dict], bool]) -> tuple[list[dict], list[dict]]:
-    """Gold minus belief attributions, predictions minus those matched to one.
+def restrict_gold(predicted: list[dict], gold: list[dict],
+                  keep: Callable[[dict], bool]) -> tuple[list[dict], list[dict]]:
+    """Gold records for which ``keep`` holds, predictions minus those matched to another gold.
 
-    Predictions matched to a belief gold are dropped too, so they count
-    neither as hits nor as false positives.
+    Predictions matched to a dropped gold record are dropped too, so they count
+    neither as hits nor as false positives (e.g. ``keep`` = speech cues only).
     """
-    matched_to_belief = {m.pred for m in match_attributions(predicted, gold) if is_belief(gold[m.gold])}
-    return ([p for i, p in enumerate(predicted) if i not in matched_to_belief],
-            [g for g in gold if not is_belief(g)])
+    matched_to_dropped = {m.pred for m in match_attributions(predicted, gold) if not keep(gold[m.gold])}
+    return ([p for i, p in enumerate(predicted) if i not in matched_to_dropped],
+            [g for g in gold if keep(g)])

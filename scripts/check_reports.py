@@ -294,8 +294,9 @@ PAGE_CHECKS = r"""
   }
 
   // 4. Python values and reprs in visible text.  Table cells: any whole-word match, and
-  // reprs quoted either way.  Prose: a sentence opening "None of..." / "True to..." is
-  // English, and only single-quoted reprs count (prose quotes words "like this").
+  // reprs quoted either way.  A sentence opening "None of..." / "True to..." is English, in
+  // prose or in a cell quoting an article; in prose only single-quoted reprs count (prose
+  // quotes words "like this").
   const WORD = /(?<![\w.<])(NaN|nan|None|True|False|NaT|<NA>)(?![\w(>])/g;
   const reprs = (str) => {
     const item = '(?:' + str + '|-?\\d[\\d.e+-]*|None|True|False|nan)';
@@ -355,9 +356,9 @@ PAGE_CHECKS = r"""
     const text = n.textContent;
     const cell = n.parentElement.closest('td,th');
     for (const m of text.matchAll(WORD)) {
-      if (!cell && /^(None|True|False)$/.test(m[1]) &&
+      if (/^(None|True|False)$/.test(m[1]) &&
           /^\s+[a-z]/.test(text.slice(m.index + m[1].length)) &&
-          /(^|[.!?:])\s*$/.test(text.slice(0, m.index))) continue;
+          /(^|[.!?:])\s*["“‘'(]?$/.test(text.slice(0, m.index))) continue;
       report('Python value ' + m[1] + ' in visible text', n);
     }
     for (const [re, what] of (cell ? REPRS_CELL : REPRS_PROSE)) {

@@ -259,7 +259,8 @@ def test_credits_are_kept_apart(run):
     text = ("BEIRUT (AP) — The truce collapsed on Sunday, officials said.\n\n"
             "AFP contributed to this report.")
     found = {(c.kind, c.name) for c in credits(text)}
-    assert ("dateline", "AP") in found and ("contributor", "AFP") in found
+    assert ("dateline", "BEIRUT") in found and ("agency", "AP") in found
+    assert ("contributor", "AFP") in found
     _, atts = run(text)
     a = only(atts)
     assert a.contents[0].text(text) == "The truce collapsed on Sunday"
@@ -271,6 +272,30 @@ def test_plain_dateline_is_not_content(run):
     a = only(atts)
     assert a.contents[0].text(text) == "The economy grew 2% last year"
     assert [(c.kind, c.name) for c in credits(text)] == [("dateline", "WASHINGTON")]
+
+
+def test_a_dateline_is_a_place_and_its_agency_code_a_credit():
+    """One meaning for "dateline": the place line. A known agency's code in it is an agency
+    credit; an outlet's own code names no source."""
+    text = "BEIRUT (AP) — The truce collapsed on Sunday."
+    found = [(c.kind, c.name, c.text) for c in credits(text)]
+    assert found == [("dateline", "BEIRUT", "BEIRUT (AP) —"), ("agency", "AP", "(AP)")]
+    own = [(c.kind, c.name) for c in credits("(UR) Aleppo — Plagued by problems from the start.")]
+    assert own == [("dateline", "Aleppo")]
+    assert [(c.kind, c.name) for c in credits("LONDON (Reuters) - Shares fell.")] == \
+        [("dateline", "LONDON"), ("agency", "Reuters")]
+    dateline = credits(text)[0]
+    assert text[dateline.start:dateline.end] == "BEIRUT (AP) —"  # the whole line stays out of contents
+    assert set(dateline.as_dict()) == {"kind", "name", "start", "end", "text"}
+
+
+def test_outlet_codes_are_not_sources_in_the_network():
+    from analysis.corpus import Document
+    from analysis.overlap.sources import agency_names
+
+    docs = [Document("a", "(UR) Aleppo — Reuters reported that the truce ended."),
+            Document("b", "BEIRUT (AP) — The truce collapsed.")]
+    assert agency_names(docs, lambda d: credits(d.text)) == {"a": ["Reuters"], "b": ["AP"]}
 
 
 def test_licence_and_image_credits():
@@ -335,7 +360,10 @@ def test_notebook_tables(seeds, seed_docs):
     assert set(at.credit_table(seeds)["name"]) >= {"AP", "AFP", "Reuters"}
     summary = at.credit_summary(seeds).set_index("doc")
     assert summary.loc["004_cc716844c73cc4e2", "agencies"] == "AFP"
-    assert summary.loc["003_dd5d8b1be3cd4b6b", "dateline"] == "AP"
+    assert summary.loc["003_dd5d8b1be3cd4b6b", "dateline"] == "BEIRUT"
+    assert summary.loc["003_dd5d8b1be3cd4b6b", "agencies"] == "AP"
+    assert summary.loc["000_efd52faf37b7adfc", "dateline"] == "Aleppo"
+    assert "UR" not in summary.loc["000_efd52faf37b7adfc", "agencies"].split("; ")
     assert "James Holbrooks" in summary.loc["000_efd52faf37b7adfc", "authors"]
 
 

@@ -16,6 +16,7 @@ from analysis.corpus import load_corpus
 from evaluation import data
 from evaluation import score as ev
 from evaluation.gold import GOLD_SETS, SEEDS
+from evaluation.gold.spec import CUE_CLASSES, KINDS, nesting_problems
 from evaluation.litbank import load_litbank
 from evaluation.predict import run_cli_attributions
 from evaluation.results import floor
@@ -23,7 +24,6 @@ from evaluation.results import floor
 SEEDS_GOLD = GOLD_SETS["seeds"]
 LITBANK = data.find("litbank_quotations")
 
-KINDS = {"direct", "indirect", "mixed", "according_to"}
 SPEAKER_TYPES = {"person", "organization", "government body", "news agency", "media", "anonymous",
                  "document", "unknown"}
 
@@ -51,15 +51,18 @@ def test_gold_spans_point_into_the_seed_texts(gold):
 
 
 def test_gold_records_follow_the_schema(gold):
+    """The conventions of ``docs/attribution_conventions.md``: kinds, cue classes, one attribution a token."""
     for g in gold:
-        assert set(g) == {"doc", "kind", "content", "cue", "source", "speaker", "speaker_type"}
+        assert set(g) == {"doc", "kind", "content", "cue", "source", "speaker", "speaker_type", "cue_class"}
         assert g["kind"] in KINDS and g["speaker_type"] in SPEAKER_TYPES and g["speaker"]
-        assert g["content"], g
-        if g["source"] is None:
-            assert g["kind"] == "direct", g  # only quotes can stand without a named source
+        assert g["content"] and g["cue_class"] in CUE_CLASSES, g
+        if g["cue"] is None:
+            assert g["kind"] == "direct" and g["source"] is None, g  # a bare quotation only
     kinds = {k: sum(g["kind"] == k for g in gold) for k in KINDS}
     assert all(kinds.values()), kinds
+    assert {g["cue_class"] for g in gold} == set(CUE_CLASSES)
     assert len(gold) == len({json.dumps(g["content"]) for g in gold})  # no duplicate annotation
+    assert nesting_problems(gold) == []  # only the outermost attribution, follow-on quotes merged
 
 
 def test_gold_fixture_is_built_by_its_script(gold):
@@ -98,6 +101,8 @@ def test_seeds_quality_floors(seeds_predicted, gold):
     recorded = SEEDS_GOLD.recorded()
     score = ev.score_attributions(seeds_predicted, gold)
     _check_floors(score, recorded, SEEDS_FLOORED)
+    speech = ev.score_attributions(*ev.restrict_gold(seeds_predicted, gold, SEEDS_GOLD.is_speech))
+    _check_floors(speech, recorded["speech_only"], ("content_f1", "content_speaker_f1"))
     for kind in ("direct", "indirect"):
         assert score["recall_by_kind"][kind]["content_recall"] >= \
             floor(recorded["recall_by_kind"][kind]["content_recall"]), kind

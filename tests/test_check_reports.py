@@ -40,7 +40,8 @@ GOOD = """
 <p>None of the outlets quoted the minister. True to form, the agency led. Counts are given as
 "said", "told" and "added" (see the table), for 3 outlets [1].</p>
 <div class="out"><table class="dataframe"><thead><tr><th></th><th>outlet</th><th>words</th></tr></thead>
-<tbody><tr><th>0</th><td>AP</td><td>540</td></tr><tr><th>1</th><td>Reuters</td><td>—</td></tr></tbody></table></div>
+<tbody><tr><th>0</th><td>AP</td><td>540</td></tr><tr><th>1</th><td>Reuters</td><td>—</td></tr>
+<tr><th>2</th><td>“None of the facts on the ground show it”</td><td>12</td></tr></tbody></table></div>
 <img src="{png}" alt="Bar chart of words per outlet" width="400" height="300">
 <style>.x {{ content: "NaN"; }}</style>
 """.format(png=PNG)

@@ -165,11 +165,10 @@ def test_gold_registry_points_at_its_files():
             assert gold_set.path is None and data.find(gold_set.corpus) is not None
 
 
-def test_without_beliefs_drops_belief_gold_and_their_matches():
-    belief = {**rec((20, 30)), "cue": {"start": 0, "end": 5, "text": "think"}}
+def test_restrict_gold_drops_other_gold_and_their_matches():
+    belief = {**rec((20, 30)), "cue_class": "thought"}
     gold = [rec((0, 10)), belief]
     predicted = [rec((0, 10)), rec((20, 30)), rec((40, 50))]
-    kept_pred, kept_gold = ev.without_beliefs(predicted, gold,
-                                              lambda g: (g.get("cue") or {}).get("text") == "think")
+    kept_pred, kept_gold = ev.restrict_gold(predicted, gold, lambda g: g.get("cue_class", "speech") == "speech")
     assert kept_gold == [gold[0]]
     assert kept_pred == [predicted[0], predicted[2]]  # the unmatched prediction stays a false positive

@@ -38,7 +38,7 @@ def test_second_parse_comes_from_cache(nlp, tmp_path, monkeypatch):
 
     def counting_pipe(batch, **kwargs):
         batch = list(batch)
-        calls.append(batch)
+        calls.append([getattr(item, "text", item) for item in batch])  # texts or Docs to parse
         return real_pipe(batch, **kwargs)
 
     monkeypatch.setattr(nlp, "pipe", counting_pipe)
@@ -57,3 +57,41 @@ def test_cache_is_keyed_by_model(nlp, tmp_path, monkeypatch):
     parse(["Same text."], nlp)
     assert [p.name for p in tmp_path.iterdir()] == [nlp_mod.model_id(nlp)]
     assert "3.8.0" in nlp_mod.model_id(nlp)
+
+
+def test_long_texts_are_parsed_in_paragraph_aligned_pieces(nlp, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path))
+    monkeypatch.setattr(nlp_mod, "MAX_PIECE_CHARS", 120)
+    paragraphs = [f"Paragraph {i}: Kerry said the truce in Aleppo was holding on day {i}." for i in range(12)]
+    text = "\n\n".join(paragraphs)
+    cuts = nlp_mod.pieces(text, 120)
+    assert "".join(text[s:e] for s, e in cuts) == text
+    assert all(e - s <= 120 for s, e in cuts)
+    assert all(text[s:e].endswith("\n\n") for s, e in cuts[:-1])  # cut after a paragraph break
+    (doc,) = parse([text], nlp)
+    assert doc.text == text and len(cuts) > 1
+    whole = nlp(text)  # the same words, parsed in one go
+    assert [t.idx for t in doc] == [t.idx for t in whole]
+    assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
+
+
+def test_a_text_without_breaks_is_cut_at_sentence_ends_then_spaces():
+    one_line = " ".join(f"Sentence number {i} ends here." for i in range(40))
+    cuts = nlp_mod.pieces(one_line, 100)
+    assert "".join(one_line[s:e] for s, e in cuts) == one_line
+    assert all(one_line[s:e].rstrip().endswith(".") for s, e in cuts[:-1])
+    no_stops = "word " * 100
+    cuts = nlp_mod.pieces(no_stops, 64)
+    assert "".join(no_stops[s:e] for s, e in cuts) == no_stops and all(e - s <= 64 for s, e in cuts)
+    blob = "x" * 250
+    assert nlp_mod.pieces(blob, 100) == [(0, 100), (100, 200), (200, 250)]
+
+
+def test_run_on_sentences_are_cut_before_the_parser(nlp, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path))
+    text = "Kerry said the truce was holding and we will see what happens next " * 60  # no full stop
+    (doc,) = parse([text], nlp)
+    assert doc.text == text
+    assert max(len(s) for s in doc.sents) <= nlp_mod.MAX_SENTENCE_TOKENS
+    normal = "He said it. She agreed with him on Monday."
+    assert [s.text for s in parse([normal], nlp)[0].sents] == [s.text for s in nlp(normal).sents]

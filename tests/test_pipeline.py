@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import pipeline
+from analysis.pipeline import executors
 from analysis.cli import main
 from analysis.corpus import Corpus, load_corpus
-from analysis.pipeline import TABLES, analyze, read_tables
+from analysis.pipeline import EVENT_LAYERS_FILE, EVENT_TABLES, TABLES, analyze, read_tables
 from conftest import SEEDS
 
 LEGACY = {"corpus.csv", "readability.csv", "attributions.jsonl", "attribution_metrics.csv",
@@ -48,7 +48,8 @@ def test_analyze_writes_every_layer(seeds_out, seeds):
         assert r["words"] > 300 and 5 < r["flesch_kincaid_grade"] < 25
         assert r["attributions"] >= 1
     names = {p.name for p in out.iterdir()}
-    assert LEGACY | {f"{t}.parquet" for t in TABLES} | {"batches"} == names
+    assert LEGACY | {f"{t}.parquet" for t in TABLES} | {"batches"} | \
+        {f"{t}.parquet" for t in EVENT_TABLES.values()} | {EVENT_LAYERS_FILE} == names
     assert len(pd.read_csv(out / "readability.csv")) == 5
     atts = [json.loads(line) for line in (out / "attributions.jsonl").read_text().splitlines()]
     assert sum(r["attributions"] for r in rows) == len(atts)
@@ -86,6 +87,68 @@ def test_parquet_tables_match_the_layers(seeds_out, seeds, nlp, seed_docs):
     assert len(passages) >= 1 and tables["skipped"].empty
 
 
+def test_report_tables_are_the_notebooks_readability_tables(seeds_out, seeds, nlp, seed_docs,
+                                                             tmp_path, monkeypatch):
+    """``report_tables``: per-paragraph and per-variant readability (speech by quotation marks and
+    by the attribution layer) as the notebooks compute them; the other tables unchanged."""
+    from analysis import attribution, readability
+    from analysis.pipeline import REPORT_TABLES
+
+    out = tmp_path / "out"
+    analyze(seeds, nlp, out, report_tables=True)
+    assert _bytes(out) == _bytes(seeds_out[1])
+    tables = read_tables(out, REPORT_TABLES)
+    for table in tables.values():
+        table["warnings"] = table["warnings"].map("; ".join)
+    attributions = attribution.extract_corpus(seeds, parsed=seed_docs)
+    expected = {"paragraphs": readability.paragraph_table(seeds),
+                "variants": readability.variant_table(seeds),
+                "variants_attribution": readability.variant_table(seeds, attributions=attributions)}
+    for name in REPORT_TABLES:
+        pd.testing.assert_frame_equal(tables[name], expected[name], check_dtype=False)
+    # a run without them reuses the batches and leaves no stale report table behind
+    counting = _Counting()
+    monkeypatch.setattr(executors, "analyze_batch", counting)
+    analyze(seeds, nlp, out)
+    assert counting.calls == 0 and not any((out / f"{n}.parquet").exists() for n in REPORT_TABLES)
+    assert _bytes(out) == _bytes(seeds_out[1])
+
+
+def test_event_layer_tables_give_back_the_layers(seeds_out, seeds, nlp, seed_docs):
+    """The shared-quote, source, figure and paraphrase tables rebuild what the layers show."""
+    from analysis import attribution
+    from analysis.overlap import layers as overlap_layers
+    from analysis.pipeline import layers_from_tables
+    from analysis.pipeline.events import event_layers_note
+
+    _, out = seeds_out
+    tables = read_tables(out, TABLES + tuple(EVENT_TABLES.values()))
+    atts = attribution.from_records(tables["attributions"].to_dict("records"), seeds.ids)
+    rebuilt = layers_from_tables(tables, seeds, atts)
+    run_layers = overlap_layers.analyze
+    direct = run_layers(seeds, seed_docs, nlp, attributions=atts)
+    for table in ("summary", "quotes_table", "source_pairs_table", "figures_table",
+                  "differing_figures", "paraphrase_table", "source_matrix"):
+        pd.testing.assert_frame_equal(getattr(rebuilt, table)(), getattr(direct, table)())
+    graph, expected = rebuilt.source_graph(), direct.source_graph()
+    assert list(graph.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(graph.edges(data=True)) == list(expected.edges(data=True))
+    assert not rebuilt.quotes_table().empty and not rebuilt.figures_table().empty
+    assert event_layers_note(out) == ""
+
+
+def test_event_layers_above_the_limit_are_empty_tables_and_say_so(seeds, nlp, tmp_path):
+    from analysis.pipeline.events import event_layers_note
+
+    analyze(seeds, nlp, tmp_path / "out", event_layers_max_docs=4)
+    tables = read_tables(tmp_path / "out", EVENT_TABLES.values())
+    assert all(t.empty for t in tables.values())
+    kinds = {json.loads(line)["kind"] for line in (tmp_path / "out" / "overlap.jsonl").open()}
+    assert kinds <= {"pair", "passage", "boilerplate"}
+    note = event_layers_note(tmp_path / "out")
+    assert "5 articles" in note and "event_layers_max_docs (4)" in note
+
+
 def test_documents_table_is_itself_a_corpus(seeds_out, seeds):
     _, out = seeds_out
     again = load_corpus(out / "documents.parquet", id_column="doc", text_column="text")
@@ -107,7 +170,7 @@ def test_two_processes_give_the_single_process_result(bbc_sample, tmp_path, monk
     monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache1"))
     one = analyze(bbc_sample, out=tmp_path / "one", processes=1, batch_size=5)
     monkeypatch.setenv("ANALYSIS_CACHE", str(tmp_path / "cache2"))  # no parse shared between runs
-    monkeypatch.setattr(pipeline, "MODEL_RELOAD_BATCHES", 2)  # workers reload their model too
+    monkeypatch.setattr(executors, "MODEL_RELOAD_BATCHES", 2)  # workers reload their model too
     two = analyze(bbc_sample, out=tmp_path / "two", processes=2, batch_size=5)
     assert one == two
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
@@ -116,13 +179,13 @@ def test_two_processes_give_the_single_process_result(bbc_sample, tmp_path, monk
 
 
 class _Counting:
-    """Wraps ``analyse_batch``: counts documents parsed, can fail at a given call."""
+    """Wraps ``analyze_batch``: counts documents parsed, can fail at a given call."""
 
     def __init__(self, fail_at: int | None = None):
         self.calls = 0
         self.docs: list[str] = []
         self.fail_at = fail_at
-        self.real = pipeline.analyse_batch
+        self.real = executors.analyze_batch
 
     def __call__(self, docs, nlp, options):
         self.calls += 1
@@ -136,25 +199,25 @@ def test_resume_after_interruption_parses_only_unfinished_batches(seeds, nlp, tm
     out = tmp_path / "out"
     fresh = analyze(seeds, nlp, tmp_path / "fresh", batch_size=2)
     failing = _Counting(fail_at=2)
-    monkeypatch.setattr(pipeline, "analyse_batch", failing)
+    monkeypatch.setattr(executors, "analyze_batch", failing)
     with pytest.raises(KeyboardInterrupt):
         analyze(seeds, nlp, out, batch_size=2)
     assert failing.docs == seeds.ids[:2]  # batch 0 finished before the interruption
     counting = _Counting()
-    monkeypatch.setattr(pipeline, "analyse_batch", counting)
+    monkeypatch.setattr(executors, "analyze_batch", counting)
     resumed = analyze(seeds, nlp, out, batch_size=2)
     assert counting.docs == seeds.ids[2:]  # batch 0 was not parsed again
     assert resumed == fresh
     assert _bytes(out) == _bytes(tmp_path / "fresh")
     # a warm re-run parses nothing; a changed article re-runs only its batch
     warm = _Counting()
-    monkeypatch.setattr(pipeline, "analyse_batch", warm)
+    monkeypatch.setattr(executors, "analyze_batch", warm)
     assert analyze(seeds, nlp, out, batch_size=2) == fresh and warm.calls == 0
     docs = list(seeds)
     docs[3] = type(docs[3])(docs[3].id, docs[3].text + "\n\nA new closing line.", docs[3].source,
                             docs[3].metadata)
     changed = _Counting()
-    monkeypatch.setattr(pipeline, "analyse_batch", changed)
+    monkeypatch.setattr(executors, "analyze_batch", changed)
     analyze(Corpus(docs), nlp, out, batch_size=2)
     assert changed.docs == seeds.ids[2:4]
 
@@ -164,7 +227,7 @@ def test_a_batch_without_manifest_is_redone(seeds, nlp, tmp_path, monkeypatch):
     analyze(seeds, nlp, out, batch_size=2)
     (out / "batches" / "00001" / "manifest.json").unlink()  # interrupted while writing
     counting = _Counting()
-    monkeypatch.setattr(pipeline, "analyse_batch", counting)
+    monkeypatch.setattr(executors, "analyze_batch", counting)
     analyze(seeds, nlp, out, batch_size=2)
     assert counting.docs == seeds.ids[2:4]
 
@@ -274,7 +337,7 @@ def test_dask_shuffle_of_candidate_keys_equals_the_local_grouping(cluster, mode,
 
 def test_spark_style_partition_records(seeds, nlp):
     """``partition_records`` is what ``rdd.mapPartitions`` needs: rows in, flat records out."""
-    from analysis.pipeline import Options, analyse_batch, partition_records
+    from analysis.pipeline import Options, analyze_batch, partition_records
 
     class Row:  # the one method of pyspark.sql.Row it uses
         def __init__(self, **kw):
@@ -290,7 +353,7 @@ def test_spark_style_partition_records(seeds, nlp):
     docs = [json.loads(r["record"]) for r in out if r["table"] == "documents"]
     assert [d["doc"] for d in docs] == seeds.ids and [d["text"] for d in docs] == seeds.texts
     atts = [json.loads(r["record"]) for r in out if r["table"] == "attributions"]
-    plain = analyse_batch(list(seeds), nlp, Options())["attributions"].to_dict("records")
+    plain = analyze_batch(list(seeds), nlp, Options())["attributions"].to_dict("records")
     assert atts == json.loads(json.dumps(plain))
 
 

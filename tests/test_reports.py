@@ -28,6 +28,35 @@ def test_notebook_pattern(path):
         assert re.search(rf"^{name} = ", params, re.M), name
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit notebooks without outputs"
     assert "report.start(" in "".join(c.source for c in nb.cells)
+    # run by hand, a notebook writes to the git-ignored scratch folder, and says how to override it
+    assert re.search(r'^out = ""', params, re.M) and "papermill" in params and "scratch/" in params
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_opening_a_notebook_in_jupyterlab_changes_nothing(path):
+    """JupyterLab rewrites kernelspec and language_info from the running kernel when a notebook
+    opens; committed as the kernel gives them, the notebook is not marked modified (and autosave
+    does not rewrite notebooks/). Checked in a real JupyterLab: any difference, the display name
+    or the Python version included, marks it modified."""
+    import platform
+
+    from ipykernel.ipkernel import IPythonKernel
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    nb = nbformat.read(path, as_version=4)
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert nb.metadata["kernelspec"] == {"display_name": spec.display_name, "language": spec.language,
+                                         "name": "python3"}
+    expected = {**IPythonKernel.language_info, "version": platform.python_version()}
+    assert nb.metadata["language_info"] == expected, "rewrite the notebooks' metadata for this Python"
+
+
+def test_scratch_folder_is_ignored_by_git():
+    from analysis.report import SCRATCH
+
+    assert SCRATCH == ROOT / "scratch"
+    ignored = subprocess.run(["git", "check-ignore", "-q", "scratch/03_figures.csv"], cwd=ROOT)
+    assert ignored.returncode == 0
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -49,6 +78,13 @@ def test_report_exists_and_is_clean(path):
     assert not re.search(r"<script[^>]+src=\"?https?://", page), "report must open offline"
     assert "https://cdn" not in page
     assert "jp-InputArea-editor" not in page.split("</style>")[-1], "render with --no-input"
+    images = re.findall(r"<img [^>]*>", page)
+    for img in images:
+        alt = re.search(r'alt="([^"]*)"', img)
+        assert alt and alt.group(1).strip() and "No description" not in alt.group(1), img[:200]
+    # findings first, run details last
+    headings = re.findall(r"<h2[^>]*>(.*?)<", page)
+    assert headings[0].startswith("Key findings") and headings[-1].startswith("Appendix"), headings
 
 
 def test_nbval_fails_when_a_reported_number_changes(tmp_path):
@@ -88,7 +124,7 @@ def test_notebooks_read_analyze_tables_and_report_the_same(tmp_path, seeds, nlp)
 
     from analysis.pipeline import analyze
 
-    analyze(seeds, nlp, tmp_path / "tables")
+    analyze(seeds, nlp, tmp_path / "tables", report_tables=True)
     out = tmp_path / "out"
     for path in NOTEBOOKS:
         papermill.execute_notebook(str(path), str(tmp_path / path.name), kernel_name="python3",
@@ -101,3 +137,40 @@ def test_notebooks_read_analyze_tables_and_report_the_same(tmp_path, seeds, nlp)
     assert written == sorted(p.name for p in (ROOT / "reports").glob("*.csv"))
     for name in written:
         assert (out / name).read_text() == (ROOT / "reports" / name).read_text(), name
+
+
+def test_start_analyzes_into_the_output_folder(tmp_path, seeds, nlp):
+    """Without ``tables``, ``start`` runs analyze into ``OUT/tables`` and reads every table from it;
+    the parameters still say the tables were computed here."""
+    from analysis import report
+
+    run = report.start("seeds", tmp_path / "out")
+    assert (tmp_path / "out" / "tables" / "paragraphs.parquet").exists()
+    assert run.corpus.ids == seeds.ids and run.corpus.texts == seeds.texts
+    params = run.parameters()["value"]
+    assert params["corpus"] == "seeds" and params["analyze tables"] == "none (computed here)"
+    assert len(run.variant_table(speech="attribution")) == 4 * len(seeds)
+
+
+def test_tables_without_report_tables_are_one_clear_error(tmp_path, seeds, nlp):
+    from analysis import report
+    from analysis.errors import AnalysisError
+    from analysis.pipeline import analyze
+
+    analyze(seeds, nlp, tmp_path / "tables")
+    with pytest.raises(AnalysisError, match="made without the report tables.*report_tables=True"):
+        report.start("seeds", tmp_path / "out", tables=tmp_path / "tables")
+
+
+def test_one_notebook_at_a_time_analyzes_into_a_folder(tmp_path):
+    """``make -j2 report`` runs notebooks side by side: the tables folder is locked while one
+    analyzes into it and reads it back."""
+    import fcntl
+
+    from analysis.report.run import locked
+
+    with locked(tmp_path / "tables"):
+        with open(tmp_path / "tables" / ".lock") as other, pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(tmp_path / "tables" / ".lock") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again

@@ -27,9 +27,9 @@ def test_metadata_values_are_read_off_the_text():
         meta = doc.metadata
         if meta["date"]:
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]) and meta["date"] in doc.text
-        if meta["headline"]:
+        if meta["headline"]:  # the first line, or the title the article gives itself
             first_line = doc.text.strip().splitlines()[0]
-            assert meta["headline"] in first_line, doc.id
+            assert meta["headline"] in first_line or f"This article ({meta['headline']})" in doc.text, doc.id
         for field in ("dateline", "authors", "outlet"):
             if meta[field]:
                 assert meta[field] in doc.text, (doc.id, field)
@@ -37,3 +37,9 @@ def test_metadata_values_are_read_off_the_text():
     assert corpus["003_dd5d8b1be3cd4b6b"].metadata["agencies"] == "AP"
     assert corpus["000_efd52faf37b7adfc"].metadata["outlet"] == "UndergroundReporter.org"
     assert corpus["004_cc716844c73cc4e2"].metadata["date"] == "2016-09-19"
+    # agencies are the article's own credits: a dateline code, "contributed to this report",
+    # "Reuters reported", "Agence-France Presse correspondent"
+    agencies = {doc.id: doc.metadata["agencies"] for doc in corpus}
+    assert agencies == {"000_efd52faf37b7adfc": "Reuters", "001_2ea762ec2a6e19ec": "AFP",
+                        "002_8f989ecaa6f1435a": "", "003_dd5d8b1be3cd4b6b": "AP",
+                        "004_cc716844c73cc4e2": "AFP"}

@@ -9,7 +9,7 @@ of the quote before it (follow-on paragraphs).
 from __future__ import annotations
 
 from ..quotes import QuoteSpan
-from ..text import Span, merge_spans
+from ..text import Span, SpanIndex, merge_spans
 from .context import Context
 from .cues import cue_span, is_cue_verb
 from .draft import Draft, is_belief
@@ -17,7 +17,7 @@ from .lexicon import (
     EVIDENCE_VERBS, MAX_CUE_GAP, MAX_MIXED_LEAD, MAX_NAME_WORDS, QUOTE_ONLY_VERBS, REPORT_VERBS,
     VERDICT_NOUNS)
 from .sources import holder_span, source_span, subject
-from .spans import WORD, SpanIndex, any_overlap, overlap, prev_char, tok_span
+from .spans import WORD, any_overlap, overlap, prev_char, tok_span
 
 
 def _quote_groups(ctx: Context) -> list[list[QuoteSpan]]:

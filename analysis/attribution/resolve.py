@@ -15,8 +15,8 @@ from .. import speakers as spk
 from .context import Context
 from .draft import Draft
 from .lexicon import RELATIVES
+from ..text import SpanIndex
 from .sources import mention_span
-from .spans import SpanIndex
 
 #: speaker types that "it" and "they" can refer back to
 _BODY_TYPES = ("organization", "government body", "media", "anonymous", "news agency", "document")

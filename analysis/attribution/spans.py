@@ -71,33 +71,6 @@ def prev_char(text: str, pos: int, floor: int = 0) -> str:
     return text[i - 1] if i > floor else ""
 
 
-class SpanIndex:
-    """Which items have a span touching a character range: spans kept in fixed-size buckets.
-
-    Queries cost the number of buckets the range covers plus the items found, so
-    looking up every quote's neighbours stays linear in the document's length.
-    Items may be added again with new spans; a query can return an item whose
-    spans have since changed, so callers check the live spans.
-    """
-
-    BUCKET = 512
-
-    def __init__(self):
-        self.buckets: dict[int, set[int]] = {}
-
-    def add(self, item: int, spans) -> None:
-        for s, e in spans:
-            for b in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
-                self.buckets.setdefault(b, set()).add(item)
-
-    def query(self, start: int, end: int) -> list[int]:
-        """Items with a span in a bucket that ``[start, end)`` touches, in ascending order."""
-        found: set[int] = set()
-        for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
-            found |= self.buckets.get(b, set())
-        return sorted(found)
-
-
 def any_overlap(sorted_spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps one of ``sorted_spans`` (disjoint, sorted; ``starts`` their
     starts)."""

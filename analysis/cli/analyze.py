@@ -20,11 +20,15 @@ def add_arguments(parser) -> None:
                              "in DIR for resuming); at a million articles the cache is gigabytes")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only on a terminal, never in CI)")
+    parser.add_argument("--report-tables", action="store_true",
+                        help="also the tables the notebooks show: readability per paragraph and "
+                             "with speech set apart (make report TABLES=DIR needs them)")
 
 
 def records(corpus, args):
     return analyze(corpus, out=args.out, model=args.model, processes=args.processes, dask=args.dask,
-                   batch_size=args.batch_size, progress=args.progress, parse_cache=args.parse_cache)
+                   batch_size=args.batch_size, progress=args.progress, parse_cache=args.parse_cache,
+                   report_tables=args.report_tables)
 
 
 COMMAND = Command("analyze", "every layer from one parse per document: a summary row per article; "

@@ -142,7 +142,8 @@ def table_documents(path: Path, rows: Iterable[dict], text_column: str | None, i
             if not skip_bad:
                 raise
             if skipped is not None:
-                skipped.append(SkippedFile(f"{path}#{where}", err.reason))
+                # the row is in the path already: "table.csv#row 3: duplicate document id ..."
+                skipped.append(SkippedFile(f"{path}#{where}", err.reason.removeprefix(f"{where}: ")))
             continue
         seen[doc_id] = i + 1
         meta = {k: ("" if v is None else str(v)) for k, v in row.items() if k not in (text_col, id_col)}

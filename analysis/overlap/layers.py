@@ -21,8 +21,11 @@ Record kinds (field names are a public contract):
   ``agency_jaccard``, ``agency_overlap``, ``shared_agencies`` and set sizes.
 - ``figure``: one per number: ``doc``, ``start``, ``end``, ``text``, ``value``,
   ``unit``, ``qualifier``, ``counted``, ``event``, ``agent``, ``key``, ``source``,
-  ``source_via``, ``sentence`` and ``differs`` (another article reports the
-  same ``key`` with a different statement).
+  ``source_via``, ``sentence``, ``event_scope`` (incident or total), ``period``,
+  ``when``, ``where``, ``group`` (the key and event scope it is compared within, "" when
+  not compared), ``differs`` (another article reports the same ``group`` with a
+  different statement) and ``conflict`` (two articles' statements in the group cannot
+  both be true: "62" and "80", not "62" and "dozens").
 - ``paraphrase``: the top sentence pairs of different articles by TF-IDF
   cosine: ``a``, ``b``, ``a_start``, ``a_end``, ``b_start``, ``b_end``,
   ``text_a``, ``text_b``, ``cosine``, ``near_verbatim``.
@@ -108,7 +111,7 @@ class Layers:
             ("article pairs sharing a speaker",
              sum(1 for p in self.source_pairs if p.shared_speakers)),
             ("figures (numbers with context)", len(self.figures)),
-            ("quantities reported differently", differing.key.nunique()),
+            ("quantities reported differently", differing.group.nunique()),
             ("paraphrase pairs listed", len(self.paraphrases)),
         ]
         return pd.DataFrame(rows, columns=["measure", "value"])
@@ -144,11 +147,15 @@ def analyze(corpus, parsed: dict | None = None, nlp=None, *, paraphrase_top_k: i
 
 def _figure_records(layers: Layers) -> Iterator[dict]:
     differing = layers.differing_figures()
-    flagged = set(zip(differing.doc, differing.text, differing.key))
-    for fig in layers.figures:
+    flagged = set(zip(differing.doc, differing.text, differing.group))
+    conflicting = set(differing.group[differing.conflict.astype(bool)])
+    groups = numbers_layer.figure_groups(layers.figures)
+    for fig, group in zip(layers.figures, groups):
         row = fig.as_dict()
         doc = row.pop("doc")
-        yield {"kind": "figure", "doc": doc, **row, "differs": (doc, fig.text, fig.key) in flagged}
+        differs = bool(group) and (doc, fig.text, group) in flagged
+        yield {"kind": "figure", "doc": doc, **row, "differs": differs, "group": group,
+               "conflict": differs and group in conflicting}
 
 
 def layer_records(layers: Layers, kinds: Iterable[str] = LAYERS) -> Iterator[dict]:

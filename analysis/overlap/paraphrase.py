@@ -68,6 +68,7 @@ def sentences(parsed: Mapping[str, object], min_words: int = 6, min_terms: int =
     """
     out = []
     for doc_id, doc in parsed.items():
+        doc_text = doc.text  # (Doc.text joins every token again on each access)
         for sent in doc.sents:
             words = sum(1 for t in sent if not (t.is_punct or t.is_space))
             if words < min_words:
@@ -77,7 +78,7 @@ def sentences(parsed: Mapping[str, object], min_words: int = 6, min_terms: int =
             end = sent.end_char - (len(text) - len(text.rstrip()))
             terms = _terms(sent)
             if len(set(terms)) >= min_terms:
-                out.append(Sentence(doc_id, start, end, doc.text[start:end], terms))
+                out.append(Sentence(doc_id, start, end, doc_text[start:end], terms))
     return out
 
 

@@ -99,8 +99,9 @@ def source_sets(names_by_doc: Mapping[str, Iterable[str]]) -> dict[str, dict[str
     return out
 
 
-#: credit kinds (``analysis.credits``) that name an agency the article draws on
-AGENCY_KINDS = ("dateline", "agency", "contributor")
+#: credit kinds (``analysis.credits``) that name an agency the article draws on; a dateline names a
+#: place (its agency code, "BEIRUT (AP) —", is an ``agency`` credit of its own)
+AGENCY_KINDS = ("agency", "contributor")
 
 
 def agency_names(docs: Iterable, credits: Callable, kinds: Iterable[str] = AGENCY_KINDS

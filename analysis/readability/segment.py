@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..credits import boilerplate_sentence, licence_notice, opening_dateline
-from ..text import Span, paragraph_spans
+from ..text import Span, paragraph_spans, strip_span
 from .constants import MONTH_ABBREVIATIONS, OTHER_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
 __all__ = ["WORD", "tokenize", "split_sentences", "Excluded", "prose_sentences", "DATELINE_PARAGRAPHS"]
@@ -86,11 +86,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         pos = m.end()
     spans.append((pos, end))
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+    for s, e in (strip_span(text, s, e) for s, e in spans):
         if e > s:
             out.append(Span(s, e))
     return out

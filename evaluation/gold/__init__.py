@@ -3,7 +3,9 @@
 Each hand-annotated set is a builder module here (``seeds.py``, ``bbc1.py``,
 ...) whose annotations name spans by exact text, and the JSON Lines file it
 writes beside itself (``seeds.jsonl``, ...); rebuild one with ``python -m
-evaluation.gold.NAME`` after changing an annotation. LitBank's quotation
+evaluation.gold.NAME`` after changing an annotation; what they annotate is
+written once, for all of them, in ``docs/attribution_conventions.md`` (PARC
+as PolNeAR applies it). LitBank's quotation
 layer is registered too: an external gold set, read by
 :mod:`evaluation.litbank`. The benchmarks score every set here and keep the
 figures under its name in the ``attribution`` section of
@@ -64,10 +66,11 @@ class GoldSet:
 
         return build(corpus, self.module().GOLD)
 
-    def is_belief(self, record: dict) -> bool:
-        """Whether a gold record is a belief or expectation (sets that mark them; else never)."""
-        rule = getattr(self.module(), "is_belief", None)
-        return bool(rule(record)) if rule is not None else False
+    @staticmethod
+    def is_speech(record: dict) -> bool:
+        """Whether a gold record's cue is of class ``speech`` (``docs/attribution_conventions.md``);
+        the other classes are ``thought`` and ``evidence``. External sets (LitBank) hold speech only."""
+        return record.get("cue_class", "speech") == "speech"
 
     def documents_root(self) -> Path:
         """The folder of the corpus the documents come from (raises
