@@ -51,12 +51,17 @@ def _polnear_rows(section: dict) -> list[tuple[str, str, str]]:
         e = section.get(split)
         if not e:
             continue
-        head = e["headline"] if "headline" in e else e
-        figure = (f"content F1 {_f(head['content_f1'])} (P {_f(head['content_precision'])}, "
-                  f"R {_f(head['content_recall'])}), content+speaker F1 {_f(head['content_speaker_f1'])}")
+        content, speaker = e["content"], e["content_speaker"]
+        figure = (f"content F1 {_f(content['f1'])} (P {_f(content['precision'])}, R {_f(content['recall'])}), "
+                  f"content+speaker F1 {_f(speaker['f1'])}")
+        citron = e.get("citron", {}).get("content")
+        if citron:
+            figure += (f"; Citron-style content F1 {_f(citron['overlap']['f1'])} token overlap, "
+                       f"{_f(citron['exact']['f1'])} exact")
         label = {"dev": "our development split of train (sampling period 10, never trained on)",
                  "fit": "the rest of train (periods 1-9, trained on)"}[split]
-        rows.append((f"attribution, PolNeAR political news (PARC), {label}", figure, "score_polnear.py"))
+        rows.append((f"attribution, PolNeAR political news, PARC ({e['n_gold']} gold attributions), {label}",
+                     figure, "score_polnear.py"))
     return rows
 
 

@@ -349,6 +349,21 @@ def test_article_metrics(seeds, seed_docs):
     assert frame["top_speakers"].str.len().gt(0).all()
 
 
+def test_article_metrics_count_speech_and_show_the_rest_apart(seeds, seed_docs):
+    result = at.extract_corpus(seeds, parsed=seed_docs)
+    speech = at.article_metrics(seeds, parsed=seed_docs, attributions=result)
+    every = at.article_metrics(seeds, parsed=seed_docs, attributions=result, classes=at.CUE_CLASSES)
+    for doc, got, all_rows in zip(seeds.ids, speech.to_dict("records"), every.to_dict("records")):
+        classes = [a.cue_class for a in result[doc]]
+        assert got["attributions"] == classes.count("speech") == got["speech_attributions"]
+        assert got["all_attributions"] == len(classes) == all_rows["attributions"]
+        assert got["thought_attributions"] == classes.count("thought")
+        assert got["share_thought"] == round(classes.count("thought") / len(classes), 3)
+    assert set(speech["counted_classes"]) == {"speech"}
+    assert (every["attributions"] >= speech["attributions"]).all()
+    assert (every["all_attributions"] > speech["attributions"]).any()  # the seeds report beliefs too
+
+
 def test_notebook_tables(seeds, seed_docs):
     result = at.extract_corpus(seeds, parsed=seed_docs)
     matrix = at.speaker_matrix(seeds, result)

@@ -178,3 +178,55 @@ def test_shipped_model_is_small_and_holds_no_text():
     assert set(data) >= {"weights", "bias", "context_weights", "context_bias", "threshold", "lexicon"}
     assert 0 < data["threshold"] < 1 and all(isinstance(w, float) for w in data["weights"].values())
     assert load_model().lexicon
+
+
+# --------------------------------------------------------------------------
+# quotations: dialogue is never lost, and a quotation after its attribution joins it
+
+
+DIALOGUE = '''"My dear Mr. Bennet," said his lady to him one day, "have you heard that Netherfield Park is let at last?"
+
+Mr. Bennet replied that he had not.
+
+"Why, my dear, you must know, Mrs. Long says that Netherfield is taken by a young man of large fortune."
+
+"What is his name?"
+
+"Bingley."
+
+"Is he married or single?"
+'''
+
+
+def test_every_quotation_of_a_dialogue_is_an_attribution(run):
+    text, atts = run(DIALOGUE)
+    quoted = {c for a in atts for c in texts(text, a)}
+    for line in ('"What is his name?"', '"Bingley."', '"Is he married or single?"'):
+        assert line in quoted, line
+    # a report inside a quotation is not the outer attribution: the whole quote is
+    assert any(c.startswith('"Why, my dear, you must know, Mrs. Long says') for c in quoted)
+
+
+def test_a_quotation_beside_its_cue_beats_the_cues_other_readings(run):
+    text, atts = run('The door opened. "Boh! Madam Mope!" cried the voice of John Reed.')
+    a = by_cue(text, atts, "cried")
+    assert texts(text, a) == ['"Boh! Madam Mope!"']
+
+
+def test_a_reply_with_its_own_cue_continues_nobody(run):
+    text, atts = run('"And you have a large rent too," said the gentleman. "Yes, sir," said Dick, '
+                     '"I have to pay such a big rent for my mansion."')
+    gentleman = [a for a in atts if '"And you have a large rent too,"' in texts(text, a)]
+    assert len(gentleman) == 1 and all("Yes, sir" not in c for c in texts(text, gentleman[0]))
+
+
+def test_a_quotation_after_an_attribution_in_its_paragraph_joins_it(run):
+    text, atts = run('On her account, she criticized the deal.\n'
+                     '"This is very serious," Teachout says in the ad. "I challenge you to a debate."')
+    a = by_cue(text, atts, "says")
+    assert texts(text, a) == ['"This is very serious,"', '"I challenge you to a debate."']
+
+
+def test_a_quoted_name_is_not_a_bare_quotation(run):
+    text, atts = run('"Crooked Hillary" is trending again.\n\n"We will win," the candidate said.')
+    assert all("Crooked" not in c for a in atts for c in texts(text, a))

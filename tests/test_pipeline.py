@@ -52,7 +52,8 @@ def test_analyze_writes_every_layer(seeds_out, seeds):
         {f"{t}.parquet" for t in EVENT_TABLES.values()} | {EVENT_LAYERS_FILE} == names
     assert len(pd.read_csv(out / "readability.csv")) == 5
     atts = [json.loads(line) for line in (out / "attributions.jsonl").read_text().splitlines()]
-    assert sum(r["attributions"] for r in rows) == len(atts)
+    assert sum(r["all_attributions"] for r in rows) == len(atts)
+    assert sum(r["attributions"] for r in rows) == sum(a["cue_class"] == "speech" for a in atts)
     texts = {d.id: d.text for d in seeds}
     for a in atts:
         assert texts[a["doc"]][a["content"]["start"]:a["content"]["end"]] == a["content"]["text"]

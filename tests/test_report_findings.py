@@ -80,10 +80,17 @@ def test_attribution_findings():
         "No attribution was found: no article quotes or reports anyone's words."]
 
 
-def test_attribution_findings_show_the_cue_class_when_present():
-    who = pd.DataFrame({"doc": ["d1", "d1"], "speaker": ["A", "B"], "speaker_type": ["person"] * 2,
-                        "kind": ["indirect", "nominal"], "cue_class": ["speech", "thought"]})
-    assert any("thoughts or evidence" in s for s in f.attribution_findings(who, LABELS))
+def test_attribution_findings_count_speech_and_the_rest_apart():
+    who = pd.DataFrame({"doc": ["d1", "d1", "d1", "d1"], "speaker": ["A", "B", "B", "C"],
+                        "speaker_type": ["person"] * 4, "kind": ["indirect", "nominal", "direct", "indirect"],
+                        "cue_class": ["speech", "thought", "speech", "evidence"]})
+    text = " ".join(f.attribution_findings(who, LABELS))
+    assert text.startswith("2 attributions (quotes and reported speech)")
+    assert "Also found, and counted apart: 1 of beliefs" in text and "1 of evidence" in text
+    assert "50% of all attributions" in text
+    only_beliefs = who[who["cue_class"] == "thought"]
+    assert f.attribution_findings(only_beliefs, LABELS)[0].startswith("No attribution was found")
+    assert "counted apart" in f.attribution_findings(only_beliefs, LABELS)[-1]
 
 
 def overlap_tables():

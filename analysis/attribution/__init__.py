@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..credits import Credit, credits
 from .extract import attribution_records, extract, extract_corpus
 from .lexicon import REPORT_VERBS
-from .metrics import article_metrics, corpus_summary, metrics_row, quoted_words
+from .metrics import DEFAULT_CLASSES, article_metrics, corpus_summary, metrics_row, of_classes, quoted_words
 from .classes import CUE_CLASSES
 from .records import KINDS, Attribution, from_record, from_records, record
 from .speaker_merge import canonical_maps, canonical_speaker, merge_speakers, speaker_names
@@ -48,6 +48,8 @@ __all__ = [
     "credit_table",
     "credit_summary",
     "article_metrics",
+    "of_classes",
+    "DEFAULT_CLASSES",
     "metrics_row",
     "quoted_words",
     "who_said_what",

@@ -19,7 +19,7 @@ from .context import Context
 from .draft import Draft
 from .model import load_model
 from .parc import (
-    best_per_cue, fold_follow_ons, is_quotation, merge_same_cue, outermost, parc_bounds, quote_kind,
+    bare_quotations, best_per_cue, fold_follow_ons, is_quotation, merge_same_cue, outermost, parc_bounds, quote_kind,
     unfolded, univocal)
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
@@ -121,12 +121,16 @@ def select(drafts: list[Draft], threshold: float, ctx: Context | None = None) ->
     """PARC's choice among scored drafts: the best of each cue above ``threshold``, outermost only,
     one attribution per stretch of text (:mod:`.parc`). With ``ctx``, a quotation standing as a
     sentence of its own is kept even below the threshold (:func:`.parc.is_quotation`)."""
-    best = best_per_cue(drafts)
-    drafts = [d for d in best if (d.score or 0.0) >= threshold or (ctx is not None and is_quotation(ctx, d))]
+    every = drafts
+    drafts = [d for d in best_per_cue(every, ctx)
+              if (d.score or 0.0) >= threshold or (ctx is not None and is_quotation(ctx, d))]
     if ctx is not None:
         kept = {id(d) for d in drafts}
-        drafts += unfolded(ctx, drafts, [d for d in best if id(d) not in kept])
-    return univocal(outermost(drafts, ctx), ctx)
+        drafts += unfolded(ctx, drafts, [d for d in every if id(d) not in kept])
+    drafts = univocal(outermost(drafts, ctx), ctx)
+    if ctx is not None:
+        drafts = bare_quotations(ctx, drafts)
+    return drafts
 
 
 def extract(doc) -> list[Attribution]:

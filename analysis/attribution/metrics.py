@@ -1,4 +1,10 @@
-"""Per-article and corpus-wide attribution figures: rates, shares, speaker diversity, quoted words."""
+"""Per-article and corpus-wide attribution figures: rates, shares, speaker diversity, quoted words.
+
+The figures count speech attributions by default (``classes``): a reader asking "who gets to speak"
+must not have beliefs ("X thinks", "X wants") or evidence ("the poll shows") mixed in silently.
+Every row also says how many attributions there were of each class, and the thought and evidence
+shares of all of them, so nothing left out of the figures is hidden.
+"""
 from __future__ import annotations
 
 import math
@@ -10,6 +16,7 @@ from ..credits import credits
 from ..nlp import parse_corpus
 from ..quotes import quote_spans
 from .extract import extract_corpus
+from .classes import CUE_CLASSES
 from .records import KINDS, Attribution
 from .tables import outlet
 
@@ -25,9 +32,22 @@ def quoted_words(doc) -> tuple[int, int]:
     return len(words), sum(1 for t in words if any(q.start <= t.idx < q.end for q in quoted))
 
 
+#: the cue classes the figures count unless told otherwise
+DEFAULT_CLASSES = ("speech",)
+
+
+def of_classes(attributions: dict, classes: tuple[str, ...] = DEFAULT_CLASSES) -> dict:
+    """``{doc: [Attribution]}`` keeping the attributions whose ``cue_class`` is in ``classes``."""
+    return {doc: [a for a in atts if a.cue_class in classes] for doc, atts in attributions.items()}
+
+
 def metrics_row(doc_id: str, outlet: str, words: int, in_quote: int, atts: list[Attribution],
-                top: int = 3) -> dict:
-    """One row of :func:`article_metrics` from an article's counts and (merged) attributions."""
+                top: int = 3, classes: tuple[str, ...] = DEFAULT_CLASSES) -> dict:
+    """One row of :func:`article_metrics` from an article's counts and (merged) attributions: the
+    figures over the attributions whose ``cue_class`` is in ``classes``, the counts of every class."""
+    by_class = Counter(a.cue_class for a in atts)
+    every = len(atts)
+    atts = [a for a in atts if a.cue_class in classes]
     n = len(atts)
     kinds = Counter(a.kind for a in atts)
     types = Counter(a.speaker_type for a in atts)
@@ -53,12 +73,20 @@ def metrics_row(doc_id: str, outlet: str, words: int, in_quote: int, atts: list[
     row["quoted_word_share"] = round(in_quote / words, 3) if words else 0.0
     row["top_speakers"] = "; ".join(f"{s} ({c})" for s, c in
                                     sorted(speakers.items(), key=lambda x: (-x[1], x[0]))[:top])
+    row["counted_classes"] = "+".join(classes)
+    row["all_attributions"] = every
+    for cls in CUE_CLASSES:
+        row[f"{cls}_attributions"] = by_class[cls]
+    row["share_thought"] = round(by_class["thought"] / every, 3) if every else 0.0
+    row["share_evidence"] = round(by_class["evidence"] / every, 3) if every else 0.0
     return row
 
 
 def article_metrics(corpus: Corpus, nlp=None, parsed: dict | None = None,
-                    attributions: dict | None = None, top: int = 3):
-    """Per-article attribution metrics, one row per article.
+                    attributions: dict | None = None, top: int = 3,
+                    classes: tuple[str, ...] = DEFAULT_CLASSES):
+    """Per-article attribution metrics, one row per article, over the attributions of ``classes``
+    (speech by default; pass ``CUE_CLASSES`` for all) with every class's count beside them.
 
     Attributions per 1,000 words; shares by kind; share named vs anonymous;
     distinct speakers; share of each speaker type; a Shannon diversity index
@@ -72,7 +100,8 @@ def article_metrics(corpus: Corpus, nlp=None, parsed: dict | None = None,
     rows = []
     for d in corpus:
         words, in_quote = quoted_words(parsed[d.id])
-        rows.append(metrics_row(d.id, outlet(d), words, in_quote, attributions.get(d.id, []), top))
+        rows.append(metrics_row(d.id, outlet(d), words, in_quote, attributions.get(d.id, []), top,
+                                classes))
     return pd.DataFrame(rows)
 
 
@@ -86,6 +115,8 @@ def corpus_summary(corpus: Corpus, attributions: dict):
     named = sum(1 for a in atts if a.speaker and a.speaker_type not in ("anonymous", "unknown"))
     rows = [("articles", len(corpus)), ("attributions", len(atts))]
     rows += [(f"{kind} attributions", kinds[kind]) for kind in KINDS]
+    classes = Counter(a.cue_class for a in atts)
+    rows += [(f"{cls} attributions", classes[cls]) for cls in CUE_CLASSES]
     rows += [("distinct speakers", len(speakers)),
              ("share with a named speaker", round(named / len(atts), 3) if atts else 0.0),
              ("credits found", sum(len(credits(d.text)) for d in corpus))]

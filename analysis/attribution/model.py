@@ -232,7 +232,8 @@ def context_features(drafts: list[Draft], scores: list[float]) -> list[list[str]
     """Second-pass features of each draft from the first-pass scores of the drafts around it: how it
     ranks among the drafts of its cue, and how likely the drafts are whose content holds its cue,
     whose cue its content holds, or whose content overlaps its own (PARC keeps one of them)."""
-    from .spans import SpanIndex, overlap
+    from ..text import SpanIndex
+    from .spans import overlap
 
     index = SpanIndex()
     for n, d in enumerate(drafts):

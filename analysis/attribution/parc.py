@@ -9,14 +9,18 @@
 * Each stretch of text is the content of at most one attribution: of drafts
   whose contents overlap by half or more, the better scored is kept.
 
-Every step goes through sorted spans or a :class:`.spans.SpanIndex`, so the
+Every step goes through sorted spans or a :class:`analysis.text.SpanIndex`, so the
 pass is linear in the number of drafts.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from dataclasses import replace
+
 from .context import Context
 from .draft import Draft
-from .spans import SpanIndex, overlap
+from ..text import SpanIndex
+from .spans import overlap
 
 
 _OPENERS = set("\"'“”‘’«»„‟‚‛` \t\xa0")
@@ -54,15 +58,27 @@ def merge_same_cue(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _holds_cue(cues: list[int], d: Draft) -> bool:
+    """Whether a cue word starts inside the outer bounds of ``d``'s contents (``cues`` sorted)."""
+    i = bisect_left(cues, d.start)
+    return i < len(cues) and cues[i] < d.end
+
+
 def fold_follow_ons(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Bare quotes that continue the quote before them become more content of its attribution
     (``"A," the mayor said. "B."`` is one attribution whose content is both sentences); a bare
     quoted fragment inside a sentence continues nothing and stays apart."""
+    cues = sorted(d.cue[0] for d in drafts if d.cue is not None)
     out = []
     for d in drafts:
+        if d.follow_on and d.inherited is not None and _holds_cue(cues, d):
+            d.inherited = None  # '"Yes," said Dick, "I ..."' has a cue of its own: it continues nothing
         if d.follow_on and d.inherited is not None and not opens_sentence(ctx.text, d.start):
             d.inherited = None
             d.how = "fragment"
+        if d.follow_on and d.inherited is not None and d.inherited.cue is not None \
+                and _inside(d.inherited.cue, d.contents):
+            d.inherited = None  # a quote holding its parent's cue is the outer attribution, not more of it
         if d.follow_on and d.inherited is not None:
             parent = d.inherited
             parent.folded.append(d)
@@ -79,17 +95,26 @@ def unfolded(ctx: Context, kept: list[Draft], dropped: list[Draft]) -> list[Draf
     (:func:`is_quotation`), so a wrong reading of their parent does not take them along."""
     out = []
     for d in dropped:
-        out += [q for q in d.folded if is_quotation(ctx, q)]
+        for q in d.folded:
+            q = replace(q, contents=parc_bounds(ctx, q.contents))
+            if is_quotation(ctx, q):
+                out.append(q)
     return out
 
 
-def best_per_cue(drafts: list[Draft]) -> list[Draft]:
-    """The best-scored draft of each cue word (drafts without a cue stand alone)."""
+def best_per_cue(drafts: list[Draft], ctx: Context | None = None) -> list[Draft]:
+    """The best-scored draft of each cue word (drafts without a cue stand alone); with ``ctx``, a
+    quotation standing as a sentence of its own (:func:`is_quotation`) is its cue's content whatever
+    the score of the cue's other readings ('"Boh!" cried the voice of John Reed': not "the voice")."""
+    whole = set() if ctx is None else {id(d) for d in drafts if d.cue_tok is not None and whole_quotes(ctx, d)}
+    quoted = {d.cue_tok.i for d in drafts if id(d) in whole and is_quotation(ctx, d)}
     best: dict[object, Draft] = {}
+    rank: dict[object, tuple] = {}
     for n, d in enumerate(drafts):
         key = d.cue_tok.i if d.cue_tok is not None else ("no-cue", n)
-        if key not in best or (d.score or 0.0) > (best[key].score or 0.0):
-            best[key] = d
+        mine = (key in quoted and id(d) in whole, d.score or 0.0)
+        if key not in best or mine > rank[key]:
+            best[key], rank[key] = d, mine
     return list(best.values())
 
 
@@ -107,6 +132,18 @@ def is_quotation(ctx: Context, d: Draft) -> bool:
         if not opens_sentence(text, s + 1):
             return False
     return bool(d.contents)
+
+
+def whole_quotes(ctx: Context, d: Draft) -> bool:
+    """Every piece of ``d``'s content is a whole quotation, marks to marks ('"A," he said, "b."'),
+    and its cue stands outside them."""
+    if not d.contents or (d.cue is not None and _inside(d.cue, d.contents)):
+        return False
+    for s, e in d.contents:
+        i = ctx.quote_at(s)
+        if i is None or ctx.quote_starts[i] != s or ctx.quote_ends[i] != e:
+            return False
+    return True
 
 
 def _multi_sentence(ctx: Context | None, d: Draft) -> bool:
@@ -228,3 +265,72 @@ def quote_kind(ctx: Context, d: Draft) -> str:
                                       "adj-xcomp")):
         return "nominal"
     return "indirect"
+
+
+#: how a quoted utterance ends inside its marks (a title or a phrase ends with a word)
+_UTTERANCE_ENDS = set(".!?,;:-\u2013\u2014\u2026")
+
+
+def _after_break(text: str, start: int) -> bool:
+    """The quotation mark at ``start`` follows a sentence end, a line break or a clause break
+    (',' ';' a dash): '... and said, "The Herr Englishman?"', not 'the "fake news" media'."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n)],;-\u2013\u2014" or text[i - 1] in _OPEN_MARKS + _CLOSE_MARKS
+
+
+def bare_quotations(ctx: Context, kept: list[Draft]) -> list[Draft]:
+    """``kept`` with the quotations standing as sentences of their own that no kept attribution
+    covers any part of (dialogue the scorer or a wrong reading around it lost) added: quoted words
+    someone said, each an attribution of its own with its speaker left to the resolver. A quotation
+    without a cue, kept or added, that goes on right after a quoting attribution in its paragraph
+    joins it instead ('"A," said X. "B."': one cue owns the whole quotation)."""
+    covered = sorted(span for d in kept for span in d.contents)
+    starts = [s for s, _ in covered]
+    reach = []  # the furthest end among the covered spans up to each index
+    for _, e in covered:
+        reach.append(max(e, reach[-1]) if reach else e)
+    lone = [d for d in kept if d.cue is None and d.inherited is None]
+    for q in ctx.quotes:
+        if q.open is None or q.close is None:
+            continue
+        s, e = q.open, q.close + 1
+        i = bisect_left(starts, e) - 1  # the last covered span starting before the quote's end
+        if i >= 0 and reach[i] > s:
+            continue
+        words = ctx.text[s + 1:e - 1].rstrip()
+        if not words or words[-1] not in _UTTERANCE_ENDS:
+            continue  # '"Crooked Hillary" is trending': a name or a phrase, not something said
+        if ctx.in_boilerplate(s) or not _after_break(ctx.text, s):
+            continue
+        lone.append(Draft("direct", [(s, e)], None, None, None, 0.4, ctx.para_of(s), follow_on=True,
+                          how="bare-quote"))
+    lone_ids = {id(d) for d in lone}
+    # copies, so that selecting again from the same drafts (as training does) starts afresh
+    out = [replace(d, contents=list(d.contents)) for d in kept if id(d) not in lone_ids]
+    ends = sorted((max(e for _, e in d.contents), id(d), d) for d in out if d.contents)
+    for d in sorted(lone, key=lambda d: d.start):
+        parent = _quote_before(ctx, ends, d.start)
+        if parent is not None:
+            parent.contents = sorted(parent.contents + d.contents)
+            insort(ends, (d.end, id(parent), parent))  # a further quotation may continue it too
+        else:
+            out.append(d)
+            insort(ends, (d.end, id(d), d))
+    return out
+
+
+def _quote_before(ctx: Context, ends: list, start: int) -> Draft | None:
+    """The attribution whose content ends last before ``start`` in the same paragraph,
+    when only its cue and source stand between them (``ends``: (end, id, draft), sorted)."""
+    i = bisect_left(ends, (start,)) - 1
+    if i < 0:
+        return None
+    end, _, d = ends[i]
+    if d.cue is None or ctx.para_of(end - 1) != ctx.para_of(start):
+        return None
+    between = [x for x in (d.cue, d.source) if x is not None]
+    if not ctx.text[end:start].strip(" \t,.;:") or any(end <= a < start for a, _ in between):
+        return d
+    return None

@@ -14,11 +14,11 @@ from .display import show
 from .findings import attribution_findings, corpus_findings, overlap_findings, readability_findings
 from .labels import article_labels
 from .notebook import clean_notebook, execute_notebook
-from .quality import attribution_quality, figures_quality, readability_validity
+from .quality import attribution_quality, attribution_unmeasured, figures_quality, readability_validity
 from .run import PACKAGES, SCRATCH, Run, configure_plots, display_path, resolve, start
 
 __all__ = ["start", "Run", "resolve", "display_path", "configure_plots", "PACKAGES", "SCRATCH",
-           "clean_notebook", "execute_notebook", "attribution_quality", "figures_quality",
+           "clean_notebook", "execute_notebook", "attribution_quality", "attribution_unmeasured", "figures_quality",
            "readability_validity", "show", "article_labels", "corpus_findings",
            "readability_findings", "attribution_findings", "overlap_findings", "display",
            "findings", "labels", "plots", "reader_tables"]

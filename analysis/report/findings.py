@@ -282,10 +282,15 @@ def attribution_findings(who, labels: Mapping[str, str], metrics=None) -> Findin
     attributions per 1,000 words).
     """
     out = Findings()
+    apart = Counter()
+    if "cue_class" in who.columns:  # who gets to speak: speech only, the rest counted apart
+        classes = who["cue_class"].map(lambda c: c if _present(c) else "speech")
+        apart = Counter(c for c in classes if c != "speech")
+        everything, who = len(who), who[classes == "speech"]
     n = len(who)
     if n == 0:
         out.append("No attribution was found: no article quotes or reports anyone's words.")
-        return out
+        return _apart(out, apart, everything if apart else 0)
     per_doc = Counter(who["doc"])
     docs = list(labels) or sorted(per_doc)
     text = (f"{n:,} attributions (quotes and reported speech) in "
@@ -341,12 +346,17 @@ def attribution_findings(who, labels: Mapping[str, str], metrics=None) -> Findin
             out.append(f"Direct quotes make up {_pct(kinds[hi])} of the attributions in "
                        f"{_label(labels, hi)} but {_pct(kinds[lo])} in {_label(labels, lo)}, "
                        "which puts more of what its sources said in its own words.")
-    if "cue_class" in who.columns:
-        classes = Counter(c for c in who["cue_class"] if _present(c))
-        other = sum(v for k, v in classes.items() if k != "speech")
-        if other:
-            out.append(f"{_pct(other / n)} of attributions are thoughts or evidence rather than "
-                       "speech (the cue class column).")
+    return _apart(out, apart, everything if apart else 0)
+
+
+def _apart(out: Findings, apart: Counter, everything: int) -> Findings:
+    """The sentence on the attributions left out of the figures above (beliefs and evidence)."""
+    if apart:
+        parts = [f"{apart[c]:,} {word}" for c, word in
+                 (("thought", "of beliefs, intentions or perceptions (\"X thinks\", \"X wants\")"),
+                  ("evidence", "of evidence (\"the poll shows\")")) if apart[c]]
+        out.append(f"These figures count speech. Also found, and counted apart: {' and '.join(parts)}, "
+                   f"{_pct(sum(apart.values()) / everything)} of all attributions (the cue class column).")
     return out
 
 

@@ -16,7 +16,7 @@ from ..nlp import PROJECT_ROOT
 from ..readability import SCORES
 
 __all__ = ["RESULTS", "load_results", "validity_table_from_figures", "readability_validity",
-           "attribution_quality", "figures_quality"]
+           "attribution_quality", "attribution_unmeasured", "figures_quality"]
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "quality.json"
 #: the columns of the attribution quality table, after the corpus
@@ -59,16 +59,66 @@ def readability_validity(results: dict | None = None):
     return validity_table_from_figures(figures), figures["best"]
 
 
+#: the convention each attribution gold set is annotated to, for the quality table
+CONVENTIONS = {"litbank": "LitBank quotations (direct speech only)",
+               "polnear": "PARC, as PolNeAR's annotation guidelines define it"}
+PARC_HERE = "PARC, as docs/attribution_conventions.md writes it down"
+
+#: the gold sets a full ``make bench`` measures, and the setting that brings the data of those that
+#: do not ship with the project
+ATTRIBUTION_DATA = {"bbc1": "ANALYSIS_DATA", "bbc2": "ANALYSIS_DATA", "bbc3": "ANALYSIS_DATA",
+                    "polnear": "POLNEAR"}
+
+#: PolNeAR's splits as the quality table names them (both cut from PolNeAR's train compartment)
+POLNEAR_SPLITS = {"dev": "PolNeAR political news, 2016: our development split of its train data "
+                         "(sampling period 10, never trained on)",
+                  "fit": "PolNeAR political news, 2016: the rest of its train data (periods 1-9, "
+                         "the model was trained on it)"}
+
+
+def _polnear_rows(section: dict) -> list[dict]:
+    rows = []
+    for split, label in POLNEAR_SPLITS.items():
+        e = section.get(split)
+        if not e:
+            continue
+        row = {"corpus": label, "convention": CONVENTIONS["polnear"], "n_gold": e["n_gold"],
+               "n_predicted": e["n_predicted"]}
+        for key in ("content", "content_speaker"):
+            for figure in ("precision", "recall", "f1"):
+                row[f"{key}_{figure}"] = e[key][figure]
+        rows.append(row)
+    return rows
+
+
 def attribution_quality(results: dict | None = None):
-    """One row per attribution gold set measured, in the registry's order (None if none was)."""
+    """One row per attribution gold set measured, in the registry's order, then PolNeAR's splits,
+    each with the convention it is annotated to (None if nothing was measured)."""
     import pandas as pd
 
     results = load_results() if results is None else results
-    entries = sorted(results.get("attribution", {}).values(), key=lambda e: e["order"])
-    if not entries:
-        return None
-    return pd.DataFrame([{"corpus": e["label"], **{k: e[k] for k in ATTRIBUTION_FIGURES}}
-                         for e in entries])
+    attribution = results.get("attribution", {})
+    rows = [{"corpus": e["label"], "convention": CONVENTIONS.get(name, PARC_HERE),
+             **{k: e[k] for k in ATTRIBUTION_FIGURES}}
+            for name, e in sorted(attribution.items(), key=lambda kv: kv[1]["order"])]
+    rows += _polnear_rows(results.get("polnear", {}))
+    return pd.DataFrame(rows) if rows else None
+
+
+def attribution_unmeasured(results: dict | None = None) -> str:
+    """One sentence naming the gold sets ``make bench`` left out for want of their data, and the
+    setting that brings it ("" when every one was measured)."""
+    results = load_results() if results is None else results
+    measured = set(results.get("attribution", {})) | ({"polnear"} if results.get("polnear") else set())
+    missing: dict[str, list[str]] = {}
+    for name, setting in ATTRIBUTION_DATA.items():
+        if name not in measured:
+            missing.setdefault(setting, []).append(name)
+    if not missing:
+        return ""
+    parts = [f"{', '.join(names)} (set `{setting}` to the folder that holds its data)"
+             for setting, names in missing.items()]
+    return "Not measured when `make bench` last ran, for want of their data: " + "; ".join(parts) + "."
 
 
 #: what each gold set of the numbers section is, for the report
