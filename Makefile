@@ -95,6 +95,7 @@ bench: env ## speed and quality benchmarks (POLNEAR=path adds PolNeAR); figures 
 	@if [ -n "$(POLNEAR)" ]; then echo "== benchmarks/score_polnear.py"; \
 	  $(BIN)/python benchmarks/score_polnear.py "$(POLNEAR)"; \
 	else echo "== benchmarks/score_polnear.py skipped: set POLNEAR to a PolNeAR checkout"; fi
+	$(BIN)/python scripts/readme_figures.py
 
 train-attribution: env ## retrain the attribution model on PolNeAR's train split (POLNEAR=path; seeded, reproducible)
 	@test -n "$(POLNEAR)" || { echo "set POLNEAR to a local PolNeAR checkout (only data/train is read)"; exit 2; }

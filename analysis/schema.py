@@ -13,7 +13,7 @@ DATE_KEYS = ("date", "published", "pubdate", "published_at")
 
 #: one attribution (``python -m analysis attributions``); spans are ``{start, end, text}``
 ATTRIBUTION_COLUMNS = ("doc", "kind", "content", "contents", "cue", "source", "speaker",
-                       "speaker_type", "speaker_role", "confidence")
+                       "speaker_type", "speaker_role", "confidence", "cue_class")
 #: a ``pair`` record of the reuse layer
 PAIR_COLUMNS = ("kind", "a", "b", "containment_a_in_b", "containment_b_in_a", "jaccard",
                 "shared_shingles", "shared_boilerplate", "containment_a_in_b_prose",

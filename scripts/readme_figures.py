@@ -52,8 +52,9 @@ def _polnear_rows(section: dict) -> list[tuple[str, str, str]]:
         if not e:
             continue
         content, speaker = e["content"], e["content_speaker"]
-        figure = (f"content F1 {_f(content['f1'])} (P {_f(content['precision'])}, R {_f(content['recall'])}), "
-                  f"content+speaker F1 {_f(speaker['f1'])}")
+        # three decimals: these sit next to the targets (0.70 and 0.60)
+        figure = (f"content F1 {content['f1']:.3f} (P {content['precision']:.3f}, R {content['recall']:.3f}), "
+                  f"content+speaker F1 {speaker['f1']:.3f}")
         citron = e.get("citron", {}).get("content")
         if citron:
             figure += (f"; Citron-style content F1 {_f(citron['overlap']['f1'])} token overlap, "

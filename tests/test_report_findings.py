@@ -86,7 +86,8 @@ def test_attribution_findings_count_speech_and_the_rest_apart():
                         "cue_class": ["speech", "thought", "speech", "evidence"]})
     text = " ".join(f.attribution_findings(who, LABELS))
     assert text.startswith("2 attributions (quotes and reported speech)")
-    assert "Also found, and counted apart: 1 of beliefs" in text and "1 of evidence" in text
+    assert "Also found, and counted apart: 1 belief, intention or perception" in text
+    assert "and 1 citation of evidence" in text
     assert "50% of all attributions" in text
     only_beliefs = who[who["cue_class"] == "thought"]
     assert f.attribution_findings(only_beliefs, LABELS)[0].startswith("No attribution was found")

@@ -9,7 +9,7 @@ from ..credits import credits
 
 
 def who_said_what(corpus: Corpus, attributions: dict):
-    """One row per attribution: article, speaker, type, role, kind and the content text."""
+    """One row per attribution: article, speaker, type, role, kind, the content text and the cue class."""
     import pandas as pd
 
     rows = []
@@ -18,9 +18,10 @@ def who_said_what(corpus: Corpus, attributions: dict):
             rows.append({"doc": d.id, "speaker": a.speaker or "(unknown)", "speaker_type": a.speaker_type,
                          "speaker_role": a.speaker_role, "kind": a.kind,
                          "source": a.source.text(d.text) if a.source else "",
-                         "content": a.content_text(d.text), "confidence": a.confidence})
+                         "content": a.content_text(d.text), "confidence": a.confidence,
+                         "cue_class": a.cue_class})
     return pd.DataFrame(rows, columns=["doc", "speaker", "speaker_type", "speaker_role", "kind",
-                                       "source", "content", "confidence"])
+                                       "source", "content", "confidence", "cue_class"])
 
 
 def speaker_matrix(corpus: Corpus, attributions: dict, min_docs: int = 1):

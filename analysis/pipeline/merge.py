@@ -108,6 +108,8 @@ def merge_batches(folders: list[Path], out: Path, extra_tables: Iterable[str] = 
                     "distinct_speakers": row["distinct_speakers"],
                     "share_anonymous": row["share_anonymous"],
                     "quoted_word_share": row["quoted_word_share"],
+                    "all_attributions": row["all_attributions"],
+                    "share_thought": row["share_thought"],
                 }
     finally:
         for w in list(writers.values()) + ([metrics_writer] if metrics_writer else []):

@@ -352,9 +352,11 @@ def attribution_findings(who, labels: Mapping[str, str], metrics=None) -> Findin
 def _apart(out: Findings, apart: Counter, everything: int) -> Findings:
     """The sentence on the attributions left out of the figures above (beliefs and evidence)."""
     if apart:
-        parts = [f"{apart[c]:,} {word}" for c, word in
-                 (("thought", "of beliefs, intentions or perceptions (\"X thinks\", \"X wants\")"),
-                  ("evidence", "of evidence (\"the poll shows\")")) if apart[c]]
+        words = {"thought": ("belief, intention or perception", "beliefs, intentions or perceptions",
+                             ' ("X thinks", "X wants")'),
+                 "evidence": ("citation of evidence", "citations of evidence", ' ("the poll shows")')}
+        parts = [f"{apart[c]:,} {one if apart[c] == 1 else many}{example}"
+                 for c, (one, many, example) in words.items() if apart[c]]
         out.append(f"These figures count speech. Also found, and counted apart: {' and '.join(parts)}, "
                    f"{_pct(sum(apart.values()) / everything)} of all attributions (the cue class column).")
     return out
