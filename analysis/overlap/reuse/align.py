@@ -102,25 +102,37 @@ def merge_fragments(frags: Sequence[Fragment], max_gap: int, anchor: int = 0) ->
     inside of a passage: they neither open one nor end one, so a chance
     common phrase next to a reused passage does not stretch it.
     """
-    chains: list[_Chain] = []
+    chains: list[_Chain] = []  # open chains, in the order they were opened
+    done: list[tuple[int, _Chain]] = []  # (opening rank, chain) of chains no fragment can join
+    rank: dict[int, int] = {}
     for f in sorted(frags, key=lambda f: (f.a0, f.b0)):
         best, best_shift = None, None
+        still_open = []
         for c in chains:
-            if f.a0 < c.parts[0].a0 or f.a0 - c.a1 > max_gap or f.b0 - c.b1 > max_gap or f.b1 <= c.b0:
+            if f.a0 - c.a1 > max_gap:
+                # fragments come in order of a0 and a chain only grows by taking one, so no later
+                # fragment can join it: set aside, the scan stays as short as the open passages
+                done.append((rank[id(c)], c))
+                continue
+            still_open.append(c)
+            if f.a0 < c.parts[0].a0 or f.b0 - c.b1 > max_gap or f.b1 <= c.b0:
                 continue
             inside = f.a1 <= c.a1 and f.b1 <= c.b1  # repeated phrase within the passage
             shift = 0 if inside else abs(f.diagonal - c.last_diagonal)
             if shift <= max_gap and (best is None or shift < best_shift):
                 best, best_shift = c, shift
+        chains = still_open
         if best is None:
             if f.a1 - f.a0 >= anchor:
                 chains.append(_Chain([f], f.a1, f.b0, f.b1, f.diagonal))
+                rank[id(chains[-1])] = len(rank)
             continue
         best.parts.append(f)
         if f.a1 > best.a1 and f.a1 - f.a0 >= anchor:  # inner and short fragments do not steer it
             best.last_diagonal = f.diagonal
         best.a1, best.b0, best.b1 = max(best.a1, f.a1), min(best.b0, f.b0), max(best.b1, f.b1)
-    return sorted((_close(c.parts, anchor) for c in chains), key=lambda p: (p.a0, p.b0))
+    every = sorted(done + [(rank[id(c)], c) for c in chains], key=lambda rc: rc[0])
+    return sorted((_close(c.parts, anchor) for _, c in every), key=lambda p: (p.a0, p.b0))
 
 
 def _close(parts: list[Fragment], anchor: int) -> Fragment:
