@@ -281,9 +281,10 @@ def _after_break(text: str, start: int) -> bool:
 
 
 def bare_quotations(ctx: Context, kept: list[Draft]) -> list[Draft]:
-    """``kept`` with the quotations standing as sentences of their own that no kept attribution
-    covers any part of (dialogue the scorer or a wrong reading around it lost) added: quoted words
-    someone said, each an attribution of its own with its speaker left to the resolver. A quotation
+    """``kept`` with the quotations no kept attribution covers any part of (dialogue the scorer or
+    a wrong reading around it lost) added, when they read as something said (they open a sentence
+    or follow a clause break, :func:`_after_break`, and end on punctuation inside their marks):
+    each an attribution of its own with its speaker left to the resolver. A quotation
     without a cue, kept or added, that goes on right after a quoting attribution in its paragraph
     joins it instead ('"A," said X. "B."': one cue owns the whole quotation)."""
     covered = sorted(span for d in kept for span in d.contents)
