@@ -283,33 +283,25 @@ def breakdown(predicted: list[dict], gold: list[dict], matches: list[ev.Match]) 
     by_pred = {m.pred: m for m in matches}
     by_gold = {m.gold: m for m in matches}
 
-    def precision_table(field: str) -> dict:
+    def table(records: list[dict], matched: dict, field: str, side: str, rate: str) -> dict:
         groups: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(predicted):
-            groups[str(p.get(field) or "")].append(i)
-        table = {}
+        for i, r in enumerate(records):
+            groups[str(r.get(field) or "")].append(i)
+        out = {}
         for key in sorted(groups):
             idx = groups[key]
-            hit = sum(i in by_pred for i in idx)
-            spk = sum(by_pred[i].speaker_right for i in idx if i in by_pred)
-            table[key] = {"n_predicted": len(idx), "n_matched": hit,
-                          "content_precision": round(hit / len(idx), _DIGITS),
-                          "content_speaker_precision": round(spk / len(idx), _DIGITS)}
-        return table
+            hit = sum(i in matched for i in idx)
+            spk = sum(matched[i].speaker_right for i in idx if i in matched)
+            out[key] = {f"n_{side}": len(idx), "n_matched": hit,
+                        f"content_{rate}": round(hit / len(idx), _DIGITS),
+                        f"content_speaker_{rate}": round(spk / len(idx), _DIGITS)}
+        return out
+
+    def precision_table(field: str) -> dict:
+        return table(predicted, by_pred, field, "predicted", "precision")
 
     def recall_table(field: str) -> dict:
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, g in enumerate(gold):
-            groups[str(g.get(field) or "")].append(i)
-        table = {}
-        for key in sorted(groups):
-            idx = groups[key]
-            hit = sum(i in by_gold for i in idx)
-            spk = sum(by_gold[i].speaker_right for i in idx if i in by_gold)
-            table[key] = {"n_gold": len(idx), "n_matched": hit,
-                          "content_recall": round(hit / len(idx), _DIGITS),
-                          "content_speaker_recall": round(spk / len(idx), _DIGITS)}
-        return table
+        return table(gold, by_gold, field, "gold", "recall")
 
     confusion = Counter((str(gold[m.gold].get("kind") or ""), str(predicted[m.pred].get("kind") or ""))
                         for m in matches)

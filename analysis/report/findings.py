@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
+from .reader_tables import _finite
+
 __all__ = ["Findings", "corpus_findings", "readability_findings", "attribution_findings",
            "overlap_findings", "names", "md"]
 
@@ -247,13 +249,6 @@ def readability_findings(table, labels: Mapping[str, str], variants=None,
                    "fewer than 30 sentences, below what SMOG was normed on: read its grade there "
                    "with care.")
     return out
-
-
-def _finite(value) -> bool:
-    try:
-        return value is not None and math.isfinite(float(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _interval(row, score: str) -> str:
