@@ -23,9 +23,13 @@ dev and test are never opened.
    around it (:func:`analysis.attribution.model.context_features`), learnt from
    out-of-fold first-pass scores (three folds of fit's sampling periods:
    1-3, 4-6, 7-9), so it sees first-pass scores as they are on unseen text.
-5. The threshold: the same three folds, nested (each fold's two models are
+5. The ranker: a logistic regression without intercept on the feature
+   differences of every pair of one cue's drafts where one is right and the
+   other wrong (both ways round); it picks which draft of a cue is kept, the
+   scorer's best probability among them whether one is kept at all.
+6. The threshold: the same three folds, nested (each fold's two models are
    trained on the other six periods, the first-pass scores for its second model
-   again out of fold); each fold's models score its held-out periods end to
+   again out of fold, and its ranker on them too); each fold's models score its held-out periods end to
    end (the extractor's own selection), and the threshold with the best sum of
    content F1 and content+speaker F1 over the pooled held-out articles is kept
    for the final models, which are trained on all of fit.
@@ -62,6 +66,8 @@ MIN_CUE_SHARE = 0.1
 MIN_FEATURE_COUNT = 3
 #: inverse regularisation strength of the logistic regression
 C = 0.2
+#: ... and of the ranker (0: no ranker, the best-scored draft of each cue is kept)
+RANK_C = 0.1
 SEED = 13
 #: the cross-validation folds that choose the threshold: fit's sampling periods (0-based), three apiece
 FOLDS = ((0, 1, 2), (3, 4, 5), (6, 7, 8))
@@ -129,6 +135,51 @@ def train(rows, c: float, seed: int) -> tuple[dict, float]:
     return weights, round(float(clf.intercept_[0]), _DIGITS)
 
 
+def cue_groups(drafts) -> list[list[int]]:
+    """Indices of the drafts of each cue word, in draft order."""
+    groups: dict[int, list[int]] = {}
+    for n, d in enumerate(drafts):
+        if d.cue_tok is not None:
+            groups.setdefault(d.cue_tok.i, []).append(n)
+    return list(groups.values())
+
+
+def train_ranker(rows, c: float, seed: int) -> dict:
+    """Ranker weights (feature -> weight, rounded): a logistic regression without intercept on the
+    feature differences of every (right, wrong) pair of drafts of one cue, both ways round, so that a
+    right reading outranks its cue's wrong ones whatever their absolute scores."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts: Counter = Counter(f for r in rows for fs in r[3] for f in set(fs))
+    keep = {f for f, n in counts.items() if n >= MIN_FEATURE_COUNT}
+    samples, y = [], []
+    for _, _, drafts, feats, labels in rows:
+        for group in cue_groups(drafts):
+            for p in (i for i in group if labels[i]):
+                for q in (i for i in group if not labels[i]):
+                    a, b = set(feats[p]) & keep, set(feats[q]) & keep
+                    diff = {f: 1 for f in a - b}
+                    diff.update({f: -1 for f in b - a})
+                    if diff:
+                        samples += [diff, {f: -v for f, v in diff.items()}]
+                        y += [1, 0]
+    if not samples:
+        return {}
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(samples).tocsr()
+    x.indices = x.indices.astype("int32")
+    x.indptr = x.indptr.astype("int32")
+    clf = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, random_state=seed, max_iter=1000)
+    clf.fit(x, y)
+    return {name: round(float(w), _DIGITS) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+            if round(float(w), _DIGITS) != 0.0}
+
+
+def _rank(weights, feats) -> float:
+    return sum(weights.get(f, 0.0) for f in feats)
+
+
 def _score(weights, bias, feats) -> float:
     import math
 
@@ -136,19 +187,20 @@ def _score(weights, bias, feats) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def end_to_end(rows, weights, bias, thresholds) -> dict[float, dict]:
-    """Headline counts of the extractor's selection at each threshold (content and speaker only)."""
+def end_to_end(rows, weights, bias, thresholds, ranks=None) -> dict[float, dict]:
+    """Headline counts of the extractor's selection at each threshold (content and speaker only);
+    ``ranks``: per article id, the ranker's score of each draft (None: no ranker)."""
     gold = gold_records([r[0] for r in rows])
     scored = []
     for doc, ctx, drafts, feats, _ in rows:
         scores = [_score(weights, bias, f) for f in feats]
-        scored.append((doc, ctx, drafts, scores))
+        scored.append((doc, ctx, drafts, scores, ranks[doc.id] if ranks else [None] * len(drafts)))
     out = {}
     for t in thresholds:
         predicted = []
-        for doc, ctx, drafts, scores in scored:
-            for d, s in zip(drafts, scores):
-                d.score = s
+        for doc, ctx, drafts, scores, rank in scored:
+            for d, s, r in zip(drafts, scores, rank):
+                d.score, d.rank = s, r
             for d in select(drafts, t, ctx):
                 predicted.append({"doc": doc.id, "contents": [{"start": s, "end": e} for s, e in d.contents],
                                   "source": {"start": d.source[0], "end": d.source[1]} if d.source else None})
@@ -190,7 +242,7 @@ def train_both(rows, c: float, seed: int, folds) -> tuple:
     return w1, b1, w2, b2
 
 
-def cross_validate(rows, c: float, seed: int, thresholds) -> dict[float, dict]:
+def cross_validate(rows, c: float, seed: int, thresholds, rank_c: float = RANK_C) -> dict[float, dict]:
     """Pooled held-out headline scores per threshold over the period folds of :data:`FOLDS`."""
     counts = {t: [0, 0, 0, 0] for t in thresholds}
     for fold in FOLDS:
@@ -198,7 +250,11 @@ def cross_validate(rows, c: float, seed: int, thresholds) -> dict[float, dict]:
         held = [r for r in rows if r[0].period in fold]
         w1, b1, w2, b2 = train_both(inner, c, seed, [f for f in FOLDS if f != fold])
         first = {r[0].id: [_score(w1, b1, f) for f in r[3]] for r in held}
-        for t, h in end_to_end(with_context(held, first), w2, b2, thresholds).items():
+        ranks = None
+        if rank_c:
+            wr = train_ranker(inner, rank_c, seed)
+            ranks = {r[0].id: [_rank(wr, f) for f in r[3]] for r in held}
+        for t, h in end_to_end(with_context(held, first), w2, b2, thresholds, ranks).items():
             for i, k in enumerate(("n_matched", "n_matched_speaker", "n_predicted", "n_gold")):
                 counts[t][i] += h[k]
     return {t: {"content": ps.prf(m, n_pred, n_gold), "content_speaker": ps.prf(ms, n_pred, n_gold)}
@@ -211,6 +267,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--rank-c", type=float, default=RANK_C, help="the ranker's C (0: no ranker)")
     parser.add_argument("--threshold", type=float, default=None, help="skip the threshold search")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
@@ -224,7 +281,7 @@ def main(argv=None) -> int:
           f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     threshold = args.threshold
     if threshold is None:
-        results = cross_validate(rows, args.c, args.seed, THRESHOLDS)
+        results = cross_validate(rows, args.c, args.seed, THRESHOLDS, args.rank_c)
         for t, h in results.items():
             print(f"  threshold {t:.3f}: content F1 {h['content']['f1']:.3f} "
                   f"(P {h['content']['precision']:.3f} R {h['content']['recall']:.3f}), "
@@ -233,19 +290,20 @@ def main(argv=None) -> int:
                                                 + results[t]["content_speaker"]["f1"], -t))
         print(f"threshold {threshold} (cross-validated over fit's periods)", file=sys.stderr)
     w1, b1, w2, b2 = train_both(rows, args.c, args.seed, FOLDS)
+    wr = train_ranker(rows, args.rank_c, args.seed) if args.rank_c else {}
     model = {
         "about": "Attribution scorer (analysis.attribution.model): two logistic regressions' weights over "
                  "parse features of draft attributions (the second adds the first's scores of the drafts around "
-                 "each one), trained by benchmarks/train_attribution.py on PolNeAR "
+                 "each one) and a pairwise ranker's among the drafts of one cue, trained by benchmarks/train_attribution.py on PolNeAR "
                  "train, fit split (sampling periods 1-9). No corpus text is included.",
         "trained_on": {"corpus": "PolNeAR train, fit split", "articles": len(docs), "candidates": n,
                        "positive": pos},
         "c": args.c, "seed": args.seed, "min_cues": MIN_CUES, "min_cue_share": MIN_CUE_SHARE, "min_feature_count": MIN_FEATURE_COUNT,
         "threshold": threshold, "lexicon": lexicon, "bias": b1, "weights": w1,
-        "context_bias": b2, "context_weights": w2,
+        "context_bias": b2, "context_weights": w2, "rank_c": args.rank_c, "rank_weights": wr,
     }
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(w1)} + {len(w2)} weights, {args.out.stat().st_size // 1024} KB, "
+    print(f"wrote {args.out} ({len(w1)} + {len(w2)} + {len(wr)} weights, {args.out.stat().st_size // 1024} KB, "
           f"{time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     return 0
 

@@ -13,7 +13,7 @@ import pytest
 from analysis import attribution as at
 from analysis.attribution.draft import Draft
 from analysis.attribution.model import Model, load_model
-from analysis.attribution.parc import outermost, univocal
+from analysis.attribution.parc import best_per_cue, cue_scores, outermost, univocal
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +163,60 @@ def test_univocal_keeps_the_better_of_two_overlapping_contents():
     assert univocal([a, b, c]) == [b, c]
 
 
+class _Tok:
+    """A stand-in for a spaCy token: drafts of one cue share its index."""
+
+    def __init__(self, i):
+        self.i = i
+
+
+def test_the_ranker_picks_the_reading_and_the_best_score_whether_to_keep_it():
+    import importlib
+
+    select = importlib.import_module("analysis.attribution.extract").select
+    cue = _Tok(7)
+    long_ = _draft([(0, 60)], (70, 74), 0.8)
+    short = _draft([(0, 30)], (70, 74), 0.3)
+    for d in (long_, short):
+        d.cue_tok = cue
+    long_.rank, short.rank = -1.0, 2.0
+    assert best_per_cue([long_, short]) == [short]
+    assert cue_scores([long_, short]) == {7: 0.8}
+    # the cue passes the threshold on its best score (0.8), though the chosen reading scores 0.3
+    assert select([long_, short], 0.5) == [short]
+    assert select([long_, short], 0.9) == []
+    # without a ranker the best-scored reading is kept
+    long_.rank = short.rank = None
+    assert best_per_cue([long_, short]) == [long_]
+    assert long_.score == 0.8 and short.score == 0.3  # selection never changes the drafts
+
+
+def test_a_model_without_a_ranker_gives_no_ranks():
+    model = Model({})
+    assert model.rank_weights == {}
+    assert Model({"rank_weights": {"how=dobj": 1.5, "after=comma": -0.5}}).rank(
+        ["how=dobj", "after=comma", "other"]) == 1.0
+
+
+def test_boundary_features_tell_where_a_content_stops(nlp):
+    from analysis.attribution.context import Context
+    from analysis.attribution.model import boundary_features
+
+    doc = nlp("The mayor said that taxes will rise, which angered voters.")
+    ctx = Context(doc)
+    text = doc.text
+    said = next(t for t in doc if t.text == "said")
+    start = text.index("that")
+    short = Draft(kind="indirect", contents=[(start, text.index(","))], cue=(said.idx, said.idx + 4),
+                  source_tok=None, source=None, confidence=0.5, para=0, cue_tok=said)
+    whole = Draft(kind="indirect", contents=[(start, text.index("."))], cue=(said.idx, said.idx + 4),
+                  source_tok=None, source=None, confidence=0.5, para=0, cue_tok=said)
+    fs, fw = boundary_features(ctx, short, "say/VERB", "ccomp"), boundary_features(ctx, whole, "say/VERB", "ccomp")
+    assert "after=comma" in fs and "after=sent-end" in fw
+    assert any(f.startswith("comma-then=") for f in fw) and not any(f.startswith("comma-then=") for f in fs)
+    assert "before=cue" in fs
+
+
 def test_an_empty_model_keeps_every_draft():
     model = Model({})
     assert model.score(["anything"]) == 0.5 and model.context_weights is None
@@ -230,3 +284,25 @@ def test_a_quotation_after_an_attribution_in_its_paragraph_joins_it(run):
 def test_a_quoted_name_is_not_a_bare_quotation(run):
     text, atts = run('"Crooked Hillary" is trending again.\n\n"We will win," the candidate said.')
     assert all("Crooked" not in c for a in atts for c in texts(text, a))
+
+
+def test_the_ranker_learns_to_prefer_a_cues_right_reading():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from train_attribution import train_ranker
+
+    rows = []
+    for n in range(6):  # each cue: a right short reading and a wrong long one, with a shared feature
+        cue = _Tok(n)
+        drafts = [_draft([(0, 10)], (20, 24), 0.5), _draft([(0, 40)], (20, 24), 0.5)]
+        for d in drafts:
+            d.cue_tok = cue
+        feats = [["how=dobj", "after=sent-end", "shared"], ["how=complements", "after=comma", "shared"]]
+        rows.append((None, None, drafts, feats, [1, 0]))
+    weights = train_ranker(rows, 1.0, 13)
+    model = Model({"rank_weights": weights})
+    assert model.rank(rows[0][3][0]) > model.rank(rows[0][3][1])
+    assert "shared" not in weights  # a feature both readings have says nothing about which is right
+    assert weights == train_ranker(rows, 1.0, 13)  # seeded: the same rows give the same weights

@@ -26,6 +26,7 @@ class Draft:
     how: str = ""                      # which rule or relation found the content (a model feature)
     cue_class: str = ""                # speech, thought or evidence (:mod:`.classes`)
     score: float | None = None         # the model's probability that this is a PARC attribution
+    rank: float | None = None          # the ranker's preference among the drafts of its cue
     extra_cue: tuple[int, int] | None = None  # a preposition that joins the cue ("talked about")
     content_tok: object | None = None  # the head of the content in the parse, when a relation gave it
     flags: list[str] = field(default_factory=list)  # facts about how it was built (model features)

@@ -19,7 +19,7 @@ from .context import Context
 from .draft import Draft
 from .model import load_model
 from .parc import (
-    bare_quotations, best_per_cue, fold_follow_ons, is_quotation, merge_same_cue, outermost, parc_bounds, quote_kind,
+    bare_quotations, best_per_cue, cue_scores, fold_follow_ons, is_quotation, merge_same_cue, outermost, parc_bounds, quote_kind,
     unfolded, univocal)
 from .records import Attribution, record
 from .reports import according_drafts, noun_drafts, verb_drafts
@@ -118,12 +118,15 @@ def _sibling_flags(drafts: list[Draft]) -> None:
 
 
 def select(drafts: list[Draft], threshold: float, ctx: Context | None = None) -> list[Draft]:
-    """PARC's choice among scored drafts: the best of each cue above ``threshold``, outermost only,
+    """PARC's choice among scored drafts: the ranker's best of each cue whose best score is above
+    ``threshold``, outermost only,
     one attribution per stretch of text (:mod:`.parc`). With ``ctx``, a quotation standing as a
     sentence of its own is kept even below the threshold (:func:`.parc.is_quotation`)."""
     every = drafts
+    top = cue_scores(every)
     drafts = [d for d in best_per_cue(every, ctx)
-              if (d.score or 0.0) >= threshold or (ctx is not None and is_quotation(ctx, d))]
+              if (top[d.cue_tok.i] if d.cue_tok is not None else d.score or 0.0) >= threshold
+              or (ctx is not None and is_quotation(ctx, d))]
     if ctx is not None:
         kept = {id(d) for d in drafts}
         drafts += unfolded(ctx, drafts, [d for d in every if id(d) not in kept])
@@ -144,8 +147,8 @@ def extract(doc) -> list[Attribution]:
     ctx = Context(doc)
     model = load_model()
     drafts = candidate_drafts(ctx, model.lexicon)
-    for d, score in zip(drafts, model.score_all(ctx, drafts)):
-        d.score = score
+    for d, score, rank in zip(drafts, *model.score_and_rank(ctx, drafts)):
+        d.score, d.rank = score, rank
     drafts = select(drafts, model.threshold, ctx)
     for d in drafts:
         d.kind = quote_kind(ctx, d)

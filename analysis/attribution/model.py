@@ -4,14 +4,17 @@ The rules (:mod:`.reports`, :mod:`.attach`) and the relation candidates
 (:mod:`.candidates`) propose drafts; this model gives each the probability
 that it is an attribution under PARC conventions (PolNeAR), from its cue
 word, how its content hangs on the cue, its source, the shape of its content
-and where it stands. :mod:`.parc` keeps the best draft of each cue above the
-threshold.
+and where it stands. A second linear model, the ranker, trained on pairs of one
+cue's right and wrong drafts, says which reading of a cue's content is best:
+:mod:`.parc` keeps the ranker's choice of each cue whose best probability
+passes the threshold. The boundary features (:func:`boundary_features`) are
+what siblings of one cue differ in.
 
 The weights are package data (``analysis/data/attribution_model.json``),
 made by ``benchmarks/train_attribution.py`` from PolNeAR's train articles (our
-``fit`` split only); the file holds feature weights, the cue lexicon (lemma
-and part of speech of words seen as cues) and the threshold, never corpus
-text. Nothing is downloaded.
+``fit`` split only); the file holds feature weights (scorer and ranker), the
+cue lexicon (lemma and part of speech of words seen as cues) and the
+threshold, never corpus text. Nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -151,6 +154,76 @@ def features(ctx: Context, d: Draft) -> list[str]:
     if tok is not None:
         out.append("content-before" if end <= tok.idx else "content-after" if start >= tok.idx + len(tok)
                    else "content-around")
+    out += boundary_features(ctx, d, key, how)
+    return out
+
+
+#: tokens of a content read for its inner shape (the edges are always read)
+_SCAN = 200
+
+
+def boundary_features(ctx: Context, d: Draft, key: str, how: str) -> list[str]:
+    """How the content's edges sit in the sentence: what follows its end (the sentence's end, a
+    comma, "and", a preposition), how many words of the sentence are left, what each comma inside
+    it opens (", who", ", saying", ", and he") and how many parse subtrees it is made of. Siblings of
+    one cue differ in just these (PARC stops an indirect content at the reported clause's end)."""
+    doc = ctx.doc
+    s, e = d.contents[-1]
+    first = ctx.token_at(s)
+    last = ctx.token_at(max(s, e - 1))
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    sent = ctx.sents[ctx.sent_of(max(s, e - 1))]
+    if nxt is None or nxt.i >= sent.end or (nxt.is_punct and nxt.text in ".!?" and nxt.i + 1 >= sent.end):
+        after = "sent-end"
+    elif nxt.text in (",",):
+        after = "comma"
+    elif nxt.text in (";", ":", "—", "–", "-", "(") or nxt.text in ("--",):
+        after = "break"
+    elif nxt.is_punct:
+        after = "punct"
+    elif nxt.dep_ == "cc":
+        after = "cc"
+    elif nxt.dep_ in ("prep", "agent"):
+        after = "prep"
+    elif nxt.dep_ == "mark" or nxt.dep_ == "advmod":
+        after = "mark"
+    elif d.cue_tok is not None and nxt.i == d.cue_tok.i:
+        after = "cue"
+    else:
+        after = "other"
+    left = sum(1 for t in doc[last.i + 1:sent.end] if not t.is_punct) if after != "sent-end" else 0
+    left_b = "0" if left == 0 else "1-3" if left <= 3 else "4-10" if left <= 10 else "more"
+    out = [f"after={after}", f"how|after={how}|{after}", f"cue|after={key}|{after}", f"left={left_b}",
+           f"how|left={how}|{left_b}", f"after|left={after}|{left_b}"]
+    # subtrees the content is made of, and what its commas open
+    lo = ctx.token_at(d.start)
+    lo_i = lo.i if lo.idx >= d.start else lo.i + 1
+    hi_i = min(last.i + 1, lo_i + _SCAN)
+    inside = d.contents
+    roots = 0
+    commas = 0
+    for t in doc[lo_i:hi_i]:
+        if not any(b <= t.idx < x for b, x in inside):
+            continue
+        h = t.head
+        if h.i == t.i or not any(b <= h.idx < x for b, x in inside):
+            if not t.is_punct:
+                roots += 1
+                if roots > 1 and roots <= 3:
+                    out.append(f"extra-root={t.dep_}")
+        if t.text == "," and commas < 2 and t.i + 1 < hi_i and ctx.quote_at(t.idx) is None:
+            commas += 1
+            r = doc[t.i + 1]
+            while r.head.i != r.i and r.head.left_edge.i == t.i + 1:
+                r = r.head
+            out += [f"comma-then={r.dep_}", f"how|comma-then={how}|{r.dep_}"]
+    out.append(f"roots={min(roots, 3)}")
+    out.append(f"how|roots={how}|{min(roots, 3)}")
+    if first.i > 0:
+        prev = doc[first.i - 1]
+        before = "cue" if d.cue_tok is not None and prev.i == d.cue_tok.i else \
+            "comma" if prev.text == "," else "punct" if prev.is_punct else prev.dep_
+        out.append(f"before={before}")
     return out
 
 
@@ -196,9 +269,10 @@ class Model:
         self.bias: float = float(data.get("bias", 0.0))
         self.context_weights: dict[str, float] | None = data.get("context_weights")
         self.context_bias: float = float(data.get("context_bias", 0.0))
+        self.rank_weights: dict[str, float] = data.get("rank_weights") or {}
         self.threshold: float = float(data.get("threshold", 0.5))
         self.lexicon = frozenset(data.get("lexicon", ()))
-        self.meta = {k: v for k, v in data.items() if k not in ("weights", "lexicon", "context_weights")}
+        self.meta = {k: v for k, v in data.items() if k not in ("weights", "lexicon", "context_weights", "rank_weights")}
 
     def score(self, feats: list[str]) -> float:
         """The first pass: a draft on its own."""
@@ -207,7 +281,22 @@ class Model:
     def score_all(self, ctx: Context, drafts: list[Draft]) -> list[float]:
         """Both passes over an article's drafts: the second adds the first's view of each draft's
         neighbours (:func:`context_features`)."""
+        return self.score_and_rank(ctx, drafts)[0]
+
+    def score_and_rank(self, ctx: Context, drafts: list[Draft]) -> tuple[list[float], list[float | None]]:
+        """Each draft's probability (:meth:`score_all`) and its ranker score, which picks among the
+        drafts of one cue (None for every draft when the model has no ranker)."""
         feats = [features(ctx, d) for d in drafts]
+        ranks = [self.rank(f) for f in feats] if self.rank_weights else [None] * len(drafts)
+        return self._both_passes(drafts, feats), ranks
+
+    def rank(self, feats: list[str]) -> float:
+        """The ranker: how much better than its siblings a draft's reading of its cue is (a linear
+        score learnt from pairs of one cue's right and wrong drafts)."""
+        w = self.rank_weights
+        return sum(w.get(f, 0.0) for f in feats)
+
+    def _both_passes(self, drafts: list[Draft], feats: list[list[str]]) -> list[float]:
         first = [self.score(f) for f in feats]
         if not self.context_weights:
             return first

@@ -2,7 +2,8 @@
 
 * A cue owns all of its content: the pieces of a split quote, the quote
   paragraphs that continue it (follow-ons) and any relation candidate of the
-  same cue compete, and only the best-scored draft of a cue is kept.
+  same cue compete, and one draft of a cue is kept: the ranker's choice, when the cue's best
+  score passes the threshold.
 * Only the outermost attribution is annotated: a draft whose cue lies inside
   another kept draft's content ("I think" inside a quotation, "X criticised Y
   for saying that ...") is dropped.
@@ -103,7 +104,8 @@ def unfolded(ctx: Context, kept: list[Draft], dropped: list[Draft]) -> list[Draf
 
 
 def best_per_cue(drafts: list[Draft], ctx: Context | None = None) -> list[Draft]:
-    """The best-scored draft of each cue word (drafts without a cue stand alone); with ``ctx``, a
+    """The best draft of each cue word by the ranker (by score without one; drafts without a cue
+    stand alone); with ``ctx``, a
     quotation standing as a sentence of its own (:func:`is_quotation`) is its cue's content whatever
     the score of the cue's other readings ('"Boh!" cried the voice of John Reed': not "the voice")."""
     whole = set() if ctx is None else {id(d) for d in drafts if d.cue_tok is not None and whole_quotes(ctx, d)}
@@ -112,10 +114,21 @@ def best_per_cue(drafts: list[Draft], ctx: Context | None = None) -> list[Draft]
     rank: dict[object, tuple] = {}
     for n, d in enumerate(drafts):
         key = d.cue_tok.i if d.cue_tok is not None else ("no-cue", n)
-        mine = (key in quoted and id(d) in whole, d.score or 0.0)
+        mine = (key in quoted and id(d) in whole, d.rank if d.rank is not None else d.score or 0.0,
+                d.score or 0.0)
         if key not in best or mine > rank[key]:
             best[key], rank[key] = d, mine
     return list(best.values())
+
+
+def cue_scores(drafts: list[Draft]) -> dict[int, float]:
+    """The best score among the drafts of each cue word: how likely the word is a cue at all, whichever
+    reading of its content the ranker prefers."""
+    top: dict[int, float] = {}
+    for d in drafts:
+        if d.cue_tok is not None:
+            top[d.cue_tok.i] = max(top.get(d.cue_tok.i, 0.0), d.score or 0.0)
+    return top
 
 
 def _inside(span: tuple[int, int], contents) -> bool:
