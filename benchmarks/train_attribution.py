@@ -29,12 +29,13 @@ dev and test are never opened.
    scorer's best probability among them whether one is kept at all.
 6. The threshold: the same three folds, nested (each fold's two models are
    trained on the other six periods, the first-pass scores for its second model
-   again out of fold, and its ranker on them too); each fold's models score its held-out periods end to
-   end (the extractor's own selection), and the threshold with the best sum of
-   content F1 and content+speaker F1 over the pooled held-out articles is kept
-   for the final models, which are trained on all of fit.
+   again out of fold, and its ranker on them too); each fold's models score its
+   held-out periods end to end (the extractor's own selection), and the
+   threshold with the best sum of content F1 and content+speaker F1 over the
+   pooled held-out articles is kept for the final models, which are trained on
+   all of fit.
 
-The output holds weights, lexicon and threshold only (no corpus text), with
+The output holds weights (scorer and ranker), lexicon and threshold only (no corpus text), with
 sorted keys and rounded weights, so the same data give the same bytes.
 """
 from __future__ import annotations
@@ -115,13 +116,18 @@ def collect(docs, parsed, lexicon):
     return rows
 
 
+def frequent_features(rows) -> set[str]:
+    """The features seen in at least ``MIN_FEATURE_COUNT`` drafts of ``rows`` (the rest are dropped)."""
+    counts: Counter = Counter(f for r in rows for fs in r[3] for f in set(fs))
+    return {f for f, n in counts.items() if n >= MIN_FEATURE_COUNT}
+
+
 def train(rows, c: float, seed: int) -> tuple[dict, float]:
     """Weights (feature -> weight, rounded) and bias of a logistic regression on ``rows``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    counts: Counter = Counter(f for r in rows for fs in r[3] for f in set(fs))
-    keep = {f for f, n in counts.items() if n >= MIN_FEATURE_COUNT}
+    keep = frequent_features(rows)
     samples = [{f: 1 for f in fs if f in keep} for r in rows for fs in r[3]]
     y = [lab for r in rows for lab in r[4]]
     vec = DictVectorizer(sort=True)
@@ -151,8 +157,7 @@ def train_ranker(rows, c: float, seed: int) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    counts: Counter = Counter(f for r in rows for fs in r[3] for f in set(fs))
-    keep = {f for f, n in counts.items() if n >= MIN_FEATURE_COUNT}
+    keep = frequent_features(rows)
     samples, y = [], []
     for _, _, drafts, feats, labels in rows:
         for group in cue_groups(drafts):

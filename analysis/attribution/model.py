@@ -175,9 +175,9 @@ def boundary_features(ctx: Context, d: Draft, key: str, how: str) -> list[str]:
     sent = ctx.sents[ctx.sent_of(max(s, e - 1))]
     if nxt is None or nxt.i >= sent.end or (nxt.is_punct and nxt.text in ".!?" and nxt.i + 1 >= sent.end):
         after = "sent-end"
-    elif nxt.text in (",",):
+    elif nxt.text == ",":
         after = "comma"
-    elif nxt.text in (";", ":", "—", "–", "-", "(") or nxt.text in ("--",):
+    elif nxt.text in (";", ":", "—", "–", "-", "(", "--"):
         after = "break"
     elif nxt.is_punct:
         after = "punct"
@@ -185,13 +185,18 @@ def boundary_features(ctx: Context, d: Draft, key: str, how: str) -> list[str]:
         after = "cc"
     elif nxt.dep_ in ("prep", "agent"):
         after = "prep"
-    elif nxt.dep_ == "mark" or nxt.dep_ == "advmod":
+    elif nxt.dep_ in ("mark", "advmod"):
         after = "mark"
     elif d.cue_tok is not None and nxt.i == d.cue_tok.i:
         after = "cue"
     else:
         after = "other"
-    left = sum(1 for t in doc[last.i + 1:sent.end] if not t.is_punct) if after != "sent-end" else 0
+    left = 0  # words left in the sentence, counted up to the last bucket's edge (a sentence may be a book)
+    if after != "sent-end":
+        for t in doc[last.i + 1:sent.end]:
+            left += not t.is_punct
+            if left > 10:
+                break
     left_b = "0" if left == 0 else "1-3" if left <= 3 else "4-10" if left <= 10 else "more"
     out = [f"after={after}", f"how|after={how}|{after}", f"cue|after={key}|{after}", f"left={left_b}",
            f"how|left={how}|{left_b}", f"after|left={after}|{left_b}"]
