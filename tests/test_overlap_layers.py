@@ -178,8 +178,7 @@ def test_seed_quoted_word_in_reported_speech_meets_the_direct_quote(seed_layers)
     # (001: Washington passed on its "regret", reported speech as well)
     table = seed_layers.quotes_table()
     regret = table[table.quote.str.lower() == "regret"]
-    assert {"000_efd52faf37b7adfc", "004_cc716844c73cc4e2"} <= set(regret.doc)
-    assert set(regret.doc) <= {"000_efd52faf37b7adfc", "001_2ea762ec2a6e19ec", "004_cc716844c73cc4e2"}
+    assert set(regret.doc) == {"000_efd52faf37b7adfc", "001_2ea762ec2a6e19ec", "004_cc716844c73cc4e2"}
     assert any(kind.endswith("quoted") for kind in regret.attribution)
     assert regret.conflict.all()  # two different speakers for the same word: flagged
 
