@@ -283,14 +283,10 @@ class Model:
         """The first pass: a draft on its own."""
         return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in feats))
 
-    def score_all(self, ctx: Context, drafts: list[Draft]) -> list[float]:
-        """Both passes over an article's drafts: the second adds the first's view of each draft's
-        neighbours (:func:`context_features`)."""
-        return self.score_and_rank(ctx, drafts)[0]
-
     def score_and_rank(self, ctx: Context, drafts: list[Draft]) -> tuple[list[float], list[float | None]]:
-        """Each draft's probability (:meth:`score_all`) and its ranker score, which picks among the
-        drafts of one cue (None for every draft when the model has no ranker)."""
+        """Each draft's probability, from both passes (the second adds the first's view of the draft's
+        neighbours, :func:`context_features`), and its ranker score, which picks among the drafts of
+        one cue (None for every draft when the model has no ranker). Features are computed once."""
         feats = [features(ctx, d) for d in drafts]
         ranks = [self.rank(f) for f in feats] if self.rank_weights else [None] * len(drafts)
         return self._both_passes(drafts, feats), ranks
